@@ -1,0 +1,70 @@
+import { createUIMessageStream, createUIMessageStreamResponse } from 'ai';
+import { z } from 'zod';
+import { streamQuestion } from '@/lib/answer/service';
+import type { ChatMessage } from '@/lib/answer/ui-message';
+import { ApiError, errorResponse } from '@/lib/errors';
+import { parseWith, readJson } from '@/lib/http/request';
+import { ChatRequestSchema, toAnswerInput } from './schema';
+
+export const dynamic = 'force-dynamic';
+
+function parseInput(body: unknown) {
+  try {
+    return toAnswerInput(parseWith(ChatRequestSchema, body));
+  } catch (error) {
+    if (error instanceof z.ZodError) throw new ApiError('invalid_input', error.issues[0]?.message);
+    throw error;
+  }
+}
+
+export async function POST(request: Request) {
+  try {
+    const input = parseInput(await readJson(request));
+    const events = await streamQuestion(input, request.signal);
+    const stream = createUIMessageStream<ChatMessage>({
+      async execute({ writer }) {
+        const textId = 'answer';
+        for await (const event of events) {
+          if (event.type === 'start') {
+            writer.write({ type: 'start', messageMetadata: { status: event.status, disclaimer: event.disclaimer, model: event.model } });
+            writer.write({ type: 'text-start', id: textId });
+          } else if (event.type === 'text') {
+            writer.write({ type: 'text-delta', id: textId, delta: event.delta });
+          } else {
+            const { result } = event;
+            writer.write({ type: 'text-end', id: textId });
+            for (const c of result.citations) {
+              writer.write({
+                type: 'source-url',
+                sourceId: c.passageId,
+                url: c.url,
+                title: `${c.title} — ${c.section}`,
+              });
+            }
+            writer.write({
+              type: 'finish',
+              finishReason: 'stop',
+              messageMetadata: {
+                status: result.status,
+                disclaimer: result.disclaimer,
+                model: result.model,
+                citations: result.citations,
+                grounding: result.grounding,
+                timings: result.timings,
+                ...(result.notice ? { notice: result.notice } : {}),
+              },
+            });
+          }
+        }
+      },
+      onError(error) {
+        if (request.signal.aborted) return 'The request was cancelled.';
+        console.error('[chat] answer failed', error);
+        return 'Something went wrong while answering. Please try again.';
+      },
+    });
+    return createUIMessageStreamResponse({ stream });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

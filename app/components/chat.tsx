@@ -1,0 +1,129 @@
+'use client';
+
+import { useChat } from '@ai-sdk/react';
+import { DefaultChatTransport } from 'ai';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { EXAMPLE_QUESTIONS } from '@/lib/answer/examples';
+import { MAX_QUESTION_CHARS } from '@/lib/answer/input-schema';
+import type { ChatMessage } from '@/lib/answer/ui-message';
+import type { CitationLinkOptions } from './answer-markdown';
+import { MessageItem } from './message-item';
+
+export interface ChatProps {
+  api?: string;
+  citationOptions?: CitationLinkOptions;
+  compact?: boolean;
+}
+
+/** Reads the `{ error: { message } }` body our API sends, falling back to the raw text. */
+function errorMessage(error: Error): string {
+  try {
+    const parsed = JSON.parse(error.message) as { error?: { message?: string } };
+    if (parsed.error?.message) return parsed.error.message;
+  } catch {
+    // not JSON
+  }
+  return error.message || 'Something went wrong. Please try again.';
+}
+
+export function Chat({ api = '/api/chat', citationOptions, compact = false }: ChatProps) {
+  const transport = useMemo(() => new DefaultChatTransport<ChatMessage>({ api }), [api]);
+  const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<ChatMessage>({ transport });
+  const [input, setInput] = useState('');
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const endRef = useRef<HTMLDivElement>(null);
+  const busy = status === 'submitted' || status === 'streaming';
+
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: 'end' });
+  }, [messages]);
+
+  function send(text: string) {
+    const question = text.trim();
+    if (!question || busy) return;
+    clearError();
+    void sendMessage({ text: question });
+    setInput('');
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    send(input);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send(input);
+    }
+  }
+
+  const last = messages[messages.length - 1];
+  return (
+    <main className={`chat${compact ? ' chat-compact' : ''}`}>
+      <div className="messages" role="log" aria-label="Conversation">
+        {messages.length === 0 && (
+          <div className="empty-state">
+            <h1>Ask about vitamin K2, vitamin D, magnesium and calcification</h1>
+            <p>Answers come only from a small library of articles, and every sentence links to the passage it comes from.</p>
+            <ul className="examples">
+              {EXAMPLE_QUESTIONS.map((q) => (
+                <li key={q}>
+                  <button type="button" onClick={() => send(q)}>
+                    {q}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {messages.map((m) => (
+          <MessageItem key={m.id} message={m} streaming={busy && m === last && m.role === 'assistant'} options={citationOptions} />
+        ))}
+        {status === 'submitted' && last?.role === 'user' && <p className="typing">Finding the relevant passages…</p>}
+        {error && (
+          <div className="chat-error" role="alert">
+            <p>{errorMessage(error)}</p>
+            <button type="button" onClick={() => void regenerate()}>
+              Try again
+            </button>
+          </div>
+        )}
+        {status === 'ready' && last?.role === 'assistant' && (
+          <div className="message-actions">
+            <button type="button" onClick={() => void regenerate()}>
+              Regenerate
+            </button>
+          </div>
+        )}
+        <div ref={endRef} />
+      </div>
+      <form className="composer" onSubmit={onSubmit}>
+        <label htmlFor="chat-input" className="visually-hidden">
+          Your question
+        </label>
+        <textarea
+          id="chat-input"
+          ref={inputRef}
+          data-testid="chat-input"
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Ask a question… (Enter to send, Shift+Enter for a new line)"
+          rows={1}
+          maxLength={MAX_QUESTION_CHARS}
+          autoFocus={!compact}
+        />
+        {busy ? (
+          <button type="button" onClick={() => void stop()} className="stop">
+            Stop
+          </button>
+        ) : (
+          <button type="submit" disabled={!input.trim()}>
+            Send
+          </button>
+        )}
+      </form>
+    </main>
+  );
+}

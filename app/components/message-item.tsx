@@ -1,0 +1,49 @@
+'use client';
+
+import type { Citation } from '@/lib/answer/types';
+import { type ChatMessage, messageText } from '@/lib/answer/ui-message';
+import { AnswerMarkdown, type CitationLinkOptions } from './answer-markdown';
+import { SourcesList } from './sources-list';
+
+/** Citations from the final metadata, or (while streaming) from source parts in marker order. */
+function citationsOf(message: ChatMessage): Citation[] {
+  if (message.metadata?.citations) return message.metadata.citations;
+  return message.parts.flatMap((p, i) =>
+    p.type === 'source-url'
+      ? [{ n: i + 1, passageId: p.sourceId, docId: '', title: p.title ?? p.url, section: '', quote: '', quoteSpans: [], passage: '', url: p.url }]
+      : [],
+  );
+}
+
+export function MessageItem({
+  message,
+  streaming,
+  options,
+}: {
+  message: ChatMessage;
+  streaming: boolean;
+  options?: CitationLinkOptions;
+}) {
+  const text = messageText(message);
+  if (message.role === 'user') {
+    return (
+      <div className="message message-user">
+        <p>{text}</p>
+      </div>
+    );
+  }
+  const meta = message.metadata;
+  const citations = citationsOf(message);
+  return (
+    <article className={`message message-assistant status-${meta?.status ?? 'pending'}`} aria-busy={streaming}>
+      {text ? <AnswerMarkdown text={text} citations={citations} options={options} /> : <p className="typing">Finding the relevant passages…</p>}
+      {!streaming && <SourcesList citations={citations} options={options} />}
+      {meta?.notice && <p className="notice">{meta.notice}</p>}
+      {meta?.disclaimer && (
+        <p className="disclaimer" data-testid="disclaimer">
+          {meta.disclaimer}
+        </p>
+      )}
+    </article>
+  );
+}

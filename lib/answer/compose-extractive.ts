@@ -1,0 +1,148 @@
+import { splitSentences } from '../text/sentences';
+import { terms } from '../text/terms';
+import type { NumberedSource } from './types';
+
+export interface ExtractiveRequest {
+  /** Stemmed query terms with their weights (IDF); what the answer should be about. */
+  weights: Record<string, number>;
+  sources: NumberedSource[];
+  maxSentences?: number;
+}
+
+export interface ExtractedSentence {
+  n: number;
+  text: string;
+  score: number;
+}
+
+interface Candidate {
+  /** `source:sentence` keys of the sentences this candidate is made of. */
+  keys: string[];
+  n: number;
+  rank: number;
+  text: string;
+  terms: Set<string>;
+  score: number;
+}
+
+/** Sentences that only make sense after the one before them. */
+const DANGLING_START = /^(this|these|that|those|it|its|they|their|such|he|she|here|there|also|however|therefore|furthermore|in addition|as a result|similarly)\b/i;
+/** "Vitamin K2 is Key:", "Q:", "A:", "Note:": a label before the sentence itself. */
+const LABEL_PREFIX = /^([A-Z][^:.!?]{0,60}?):\s+(?=["'“(]?[A-Z0-9])/;
+
+/** A label is short and in Title Case ("MGP is the 'Calcification Inhibitor'"), not a lead-in clause. */
+function isLabel(label: string): boolean {
+  if (/^(Q|A|Note|Tip|Summary)$/i.test(label)) return true;
+  const words = label.split(/\s+/).filter((w) => w.length > 3);
+  if (!words.length) return false;
+  return words.filter((w) => /^["'“(]?[A-Z0-9]/.test(w)).length / words.length >= 0.6;
+}
+
+/**
+ * Sentences of a passage as answer units: a lead-in ending in ':' absorbs the short list items after
+ * it ("Food sources include: seeds, nuts, leafy greens.").
+ */
+function answerUnits(text: string): { text: string; start: number; end: number }[] {
+  const sentences = splitSentences(text);
+  const units: { text: string; start: number; end: number }[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (!s.text.endsWith(':')) {
+      units.push(s);
+      continue;
+    }
+    const items: string[] = [];
+    let j = i + 1;
+    while (j < sentences.length && sentences[j].text.split(/\s+/).length <= 12 && !sentences[j].text.endsWith(':')) {
+      items.push(sentences[j].text.replace(/[.;,]$/, ''));
+      j++;
+    }
+    if (!items.length) continue;
+    const list = items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0];
+    units.push({ text: `${s.text} ${list}.`, start: s.start, end: sentences[j - 1].end });
+    i = j - 1;
+  }
+  return units;
+}
+
+const jaccard = (a: Set<string>, b: Set<string>) => {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+};
+
+/** The sentence as it should read in an answer: labels dropped, whitespace folded. */
+export function readableSentence(text: string): string {
+  let out = text.replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 2; i++) {
+    const m = LABEL_PREFIX.exec(out);
+    if (!m || !isLabel(m[1])) break;
+    out = out.slice(m[0].length);
+  }
+  return out.replace(/^(["'“])?([a-z])/, (_, q = '', c: string) => q + c.toUpperCase());
+}
+
+function candidates(req: ExtractiveRequest): Candidate[] {
+  const weightTotal = Object.values(req.weights).reduce((a, b) => a + b, 0) || 1;
+  const out: Candidate[] = [];
+  req.sources.forEach((source, rank) => {
+    const sectionTerms = new Set(terms(source.section));
+    const sentences = answerUnits(source.text);
+    sentences.forEach((s, i) => {
+      if (s.text.endsWith('?')) return;
+      const words = s.text.split(/\s+/).length;
+      if (words < 5) return;
+      let text = s.text;
+      let sTerms = new Set(terms(text));
+      const keys = [`${source.n}:${i}`];
+      // A sentence that leans on the one before it carries that one along.
+      if (DANGLING_START.test(readableSentence(text)) && i > 0 && !sentences[i - 1].text.endsWith('?')) {
+        text = `${sentences[i - 1].text} ${text}`;
+        sTerms = new Set(terms(text));
+        keys.push(`${source.n}:${i - 1}`);
+      }
+      let match = 0;
+      for (const [t, w] of Object.entries(req.weights)) if (sTerms.has(t) || sectionTerms.has(t)) match += sTerms.has(t) ? w : w * 0.35;
+      if (match === 0) return;
+      const coverage = match / weightTotal;
+      const brevity = Math.min(1, 40 / Math.max(words, 1)) * 0.05;
+      const score = coverage + 0.12 / (rank + 1) + brevity;
+      out.push({ keys, n: source.n, rank, text, terms: sTerms, score });
+    });
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Picks the sentences of the given passages that best answer the query: weighted term coverage
+ * (with the section heading as context), a bonus for better-ranked passages, no near-duplicates,
+ * and no sentence whose meaning depends on a missing predecessor. Most direct sentence first.
+ */
+export function selectSentences(req: ExtractiveRequest): ExtractedSentence[] {
+  const max = req.maxSentences ?? 4;
+  const pool = candidates(req);
+  if (!pool.length) return [];
+  const best = pool[0].score;
+  const chosen: Candidate[] = [];
+  for (const c of pool) {
+    if (chosen.length >= max) break;
+    if (c.score < best * 0.55) break;
+    if (chosen.some((x) => jaccard(x.terms, c.terms) > 0.45 || x.keys.some((k) => c.keys.includes(k)))) continue;
+    chosen.push(c);
+  }
+  return chosen.map(({ n, text, score }) => ({ n, text, score }));
+}
+
+/** Puts a citation marker before the sentence's closing punctuation: "... to date [1]." */
+export function withMarker(sentence: string, n: number): string {
+  const readable = readableSentence(sentence);
+  const m = /([.!?]["'”)]?)$/.exec(readable);
+  return m ? `${readable.slice(0, m.index)} [${n}]${m[1]}` : `${readable} [${n}].`;
+}
+
+/** The whole extractive answer: selected sentences, each cited, in one paragraph. */
+export function composeExtractive(req: ExtractiveRequest): string {
+  return selectSentences(req)
+    .map((s) => withMarker(s.text, s.n))
+    .join(' ');
+}

@@ -1,0 +1,71 @@
+import type { SearchHit } from '../search/types';
+
+export type AnswerStatus = 'answered' | 'not-covered' | 'emergency';
+
+export interface HistoryTurn {
+  role: 'user' | 'assistant';
+  text: string;
+}
+
+export interface AnswerInput {
+  question: string;
+  history?: HistoryTurn[];
+}
+
+/** A passage offered to the model, numbered 1..k in the order given. */
+export interface NumberedSource {
+  n: number;
+  passageId: string;
+  docId: string;
+  title: string;
+  section: string;
+  text: string;
+}
+
+export interface Citation {
+  /** 1-based position in this answer's source list, as in the `[n]` markers. */
+  n: number;
+  passageId: string;
+  docId: string;
+  title: string;
+  section: string;
+  /** The exact supporting sentence(s) of the passage. */
+  quote: string;
+  /** Offsets of each supporting sentence within `passage`. */
+  quoteSpans: { start: number; end: number }[];
+  passage: string;
+  url: string;
+}
+
+export interface GroundingCheck {
+  sentence: string;
+  cited: number[];
+  supported: boolean;
+  /** Why a sentence is unsupported, for people checking it. */
+  reason?: string;
+}
+
+export interface AnswerTimings {
+  retrievalMs: number;
+  generationMs: number;
+  totalMs: number;
+}
+
+/** Everything an answer is, once complete: the body of `/api/ask` and the final chat metadata. */
+export interface AnswerResult {
+  status: AnswerStatus;
+  answer: string;
+  citations: Citation[];
+  disclaimer: string;
+  model: string;
+  notice?: string;
+  grounding?: GroundingCheck[];
+  timings: AnswerTimings;
+  /** The standalone query used for retrieval (differs from the question for follow-ups). */
+  query?: string;
+}
+
+export type AnswerEvent =
+  | { type: 'start'; status: AnswerStatus; disclaimer: string; model: string }
+  | { type: 'text'; delta: string }
+  | { type: 'finish'; result: AnswerResult; retrieved: SearchHit[] };

@@ -1,0 +1,23 @@
+import type { UIMessage } from 'ai';
+import type { AnswerStatus, AnswerTimings, Citation, GroundingCheck } from './types';
+
+/** Metadata on every assistant message of `/api/chat`. */
+export interface AnswerMetadata {
+  status: AnswerStatus;
+  disclaimer: string;
+  model: string;
+  citations?: Citation[];
+  grounding?: GroundingCheck[];
+  notice?: string;
+  timings?: AnswerTimings;
+}
+
+export type ChatMessage = UIMessage<AnswerMetadata>;
+
+/** The text of a UI message, from its text parts. */
+export function messageText(message: Pick<UIMessage, 'parts'>): string {
+  return message.parts
+    .map((p) => (p.type === 'text' ? p.text : ''))
+    .join('')
+    .trim();
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const EnvSchema = z.object({
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess(blankToUndefined, z.url({ message: 'OPENAI_BASE_URL must be a URL such as http://127.0.0.1:11434/v1' }).optional()),
+  OPENAI_MODEL: z.preprocess(blankToUndefined, z.string().default('gpt-4o-mini')),
+  /** Which OpenAI wire API to call: Chat Completions (default with a custom base URL) or Responses. */
+  OPENAI_API: z.preprocess(blankToUndefined, z.enum(['chat', 'responses']).optional()),
+  OPENAI_EMBEDDING_MODEL: optionalString,
+  OPENAI_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(20_000)),
+  RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(30)),
+  REDIS_URL: optionalString,
+  EMBED_ALLOWED_ORIGINS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean) : [])),
+  ),
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('corpus')),
+  INDEX_PATH: z.preprocess(blankToUndefined, z.string().default('.data/index.json')),
+  /** Milliseconds between streamed chunks of the offline model (0 streams as fast as possible). */
+  EXTRACTIVE_STREAM_DELAY_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(12)),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment once per call site; throws a readable error naming the bad variable. */
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${detail}`);
+  }
+  return parsed.data;
+}

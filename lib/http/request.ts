@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { ApiError } from '../errors';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Reads a JSON body with a size limit, answering 413/415/400 with messages a person can act on. */
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (type && !/^application\/(.+\+)?json\b/i.test(type) && !/^text\/plain\b/i.test(type)) {
+    throw new ApiError('unsupported_media_type');
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw new ApiError('payload_too_large');
+  if (!request.body) throw new ApiError('bad_request', 'The request has no body. Send JSON such as {"question": "What does vitamin K2 do?"}.');
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ApiError('payload_too_large');
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) throw new ApiError('bad_request', 'The request body is empty. Send JSON such as {"question": "What does vitamin K2 do?"}.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('bad_request', 'The request body is not valid JSON.');
+  }
+}
+
+/** Validates with a zod schema; the first problem becomes a 422 message naming the field. */
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new ApiError('invalid_input', `${where}${issue.message}`);
+}
+
+/** The client address for rate limiting: the first X-Forwarded-For hop, else X-Real-IP, else 'local'. */
+export function clientIp(request: Request): string {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || request.headers.get('x-real-ip')?.trim() || 'local';
+}

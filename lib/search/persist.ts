@@ -1,0 +1,64 @@
+import { load, save, type RawData } from '@orama/orama';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Passage } from '../chunk/types';
+import type { SourceDocument } from '../corpus/types';
+import { createPassageDb, documentFrequencies, INDEX_FORMAT } from './build-index';
+import type { SearchIndex } from './types';
+
+interface SavedIndex {
+  format: number;
+  fingerprint: string;
+  documents: SourceDocument[];
+  passages: Passage[];
+  orama: RawData;
+}
+
+/** Writes the index atomically: a reader never sees a half-written file, and a failed write keeps the old one. */
+export async function saveIndex(index: SearchIndex, file: string): Promise<number> {
+  const data: SavedIndex = {
+    format: INDEX_FORMAT,
+    fingerprint: index.fingerprint,
+    documents: index.documents,
+    passages: index.passages,
+    orama: save(index.db),
+  };
+  const json = JSON.stringify(data);
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, json);
+  await rename(tmp, file);
+  return Buffer.byteLength(json);
+}
+
+/** Reads a saved index; null when missing or written by another index format. */
+export async function loadIndex(file: string): Promise<SearchIndex | null> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const data = JSON.parse(raw) as SavedIndex;
+  if (data.format !== INDEX_FORMAT) return null;
+  const db = createPassageDb();
+  load(db, data.orama);
+  return {
+    db,
+    passages: data.passages,
+    byId: new Map(data.passages.map((p) => [p.id, p])),
+    documents: data.documents,
+    fingerprint: data.fingerprint,
+    df: documentFrequencies(data.passages),
+  };
+}
+
+/** The saved fingerprint without building anything, for staleness checks. */
+export async function savedFingerprint(file: string): Promise<string | null> {
+  try {
+    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<SavedIndex>;
+    return data.format === INDEX_FORMAT ? (data.fingerprint ?? null) : null;
+  } catch {
+    return null;
+  }
+}

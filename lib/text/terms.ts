@@ -1,0 +1,47 @@
+import { tokenizer as oramaTokenizer } from '@orama/orama/components';
+import { stopwords } from '@orama/stopwords/english';
+
+/** Words that carry no topic in questions, on top of the English stop words. */
+const QUESTION_WORDS = ['does', 'do', 'did', 'can', 'could', 'should', 'would', 'will', 'tell', 'please', 'know', 'explain', 'much', 'many', 'thing', 'things', 'really', 'true', 'take', 'get', 'use', 'good', 'best', 'eat', 'eating', 'help', 'helps',
+  'contain', 'contains', 'lot', 'lots', 'start', 'starting', 'true', 'need', 'needs', 'want', 'like', 'way', 'ways', 'work', 'works',
+  'happen', 'happens', 'mean', 'means', 'which', 'what', 'why', 'how', 'when', 'where', 'who', 'anything', 'something', 'okay', 'ok', 'safe'];
+
+export const STOP_WORDS: string[] = [...stopwords];
+
+/** The same tokenizer configuration the index uses, so query and passage terms meet. */
+export const TOKENIZER_CONFIG = { language: 'english', stemming: true, stopWords: STOP_WORDS } as const;
+
+const base = oramaTokenizer.createTokenizer({ ...TOKENIZER_CONFIG, stopWords: [...STOP_WORDS] });
+
+/** Curly quotes, possessives and word-word hyphens, folded before Orama's tokenizer sees the text. */
+export function foldText(text: string): string {
+  return text
+    .replace(/[‘’ʼ]/g, "'")
+    .replace(/\b(\w+)n't\b/gi, '$1 not')
+    .replace(/'(s|m|re|ve|ll|d)\b/gi, '')
+    .replace(/'/g, ' ')
+    .replace(/(\p{L})-(?=\p{L})/gu, '$1 ');
+}
+
+/** Orama's English tokenizer (stemming, stop words) behind `foldText`; used by the index and by `terms`. */
+export const tokenizer: typeof base = Object.assign(Object.create(base), {
+  tokenize(raw: string, language?: string, prop?: string, withCache?: boolean) {
+    return base.tokenize(foldText(raw), language, prop, withCache);
+  },
+});
+const questionStems = new Set(QUESTION_WORDS.flatMap((w) => tokenizer.tokenize(w)));
+
+/** Stemmed content terms of a text, in order, stop words removed (duplicates kept). */
+export function terms(text: string): string[] {
+  return tokenizer.tokenize(text);
+}
+
+/** Terms that say what a question is about: `terms` minus question filler such as "should" or "best". */
+export function queryTerms(text: string): string[] {
+  return [...new Set(terms(text))].filter((t) => !questionStems.has(t));
+}
+
+/** Numbers and doses as written ("90", "150", "4,800", "45"), for checking that claims keep them. */
+export function numbersIn(text: string): string[] {
+  return [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0].replace(/,/g, ''));
+}

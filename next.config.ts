@@ -1,0 +1,15 @@
+import type { NextConfig } from 'next';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname ?? process.cwd());
+
+const nextConfig: NextConfig = {
+  // The repo sits beside other folders with lockfiles: pin the workspace root to this project.
+  turbopack: { root },
+  outputFileTracingRoot: root,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  devIndicators: false,
+};
+
+export default nextConfig;

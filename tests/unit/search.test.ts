@@ -1,0 +1,48 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '@/lib/search/build-index';
+import { loadIndex, saveIndex } from '@/lib/search/persist';
+import { retrieve } from '@/lib/search/retrieve';
+import { TINY_DOCS, tinyIndex } from '../support/fixtures';
+
+describe('retrieve', () => {
+  it('ranks the passage that answers first, with stemming (fermented → ferment)', async () => {
+    const index = await tinyIndex();
+    const [top] = await retrieve(index, 'Which foods have vitamin K2? Is fermenting soybeans useful?', { k: 3 });
+    expect(top.passage.docId).toBe('k2-basics');
+    expect(top.passage.section).toBe('Food Sources');
+  });
+
+  it('finds nothing for words that appear nowhere, and caps k', async () => {
+    const index = await tinyIndex();
+    expect(await retrieve(index, 'quantum chromodynamics', { k: 5 })).toEqual([]);
+    expect((await retrieve(index, 'calcium', { k: 500 })).length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('saveIndex / loadIndex', () => {
+  it('round-trips to disk with the stemming tokenizer intact', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'idx-'));
+    const file = path.join(dir, 'index.json');
+    const built = await buildIndex(TINY_DOCS);
+    await saveIndex(built, file);
+    const loaded = await loadIndex(file);
+    expect(loaded).not.toBeNull();
+    expect(loaded!.fingerprint).toBe(built.fingerprint);
+    expect(loaded!.passages).toEqual(built.passages);
+    const hits = await retrieve(loaded!, 'hypercalcemic doses', { k: 1 });
+    expect(hits[0]?.passage.docId).toBe('vitamin-d-excess');
+  });
+
+  it('treats a missing file or another index format as absent', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'idx-'));
+    expect(await loadIndex(path.join(dir, 'none.json'))).toBeNull();
+    const file = path.join(dir, 'old.json');
+    await saveIndex(await buildIndex(TINY_DOCS), file);
+    const data = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...data, format: -1 }));
+    expect(await loadIndex(file)).toBeNull();
+  });
+});
