@@ -2,7 +2,7 @@
 
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { EXAMPLE_QUESTIONS } from '@/lib/answer/examples';
 import { MAX_QUESTION_CHARS } from '@/lib/answer/input-schema';
 import type { ChatMessage } from '@/lib/answer/ui-message';
@@ -13,6 +13,13 @@ export interface ChatProps {
   api?: string;
   citationOptions?: CitationLinkOptions;
   compact?: boolean;
+  /** Starter questions for the empty chat (default: EXAMPLE_QUESTIONS). */
+  examples?: string[];
+  /** A question to send from outside (the widget's `ask()`); sent once per new `id`. */
+  request?: { id: number; text: string };
+  /** Called when a question is sent, and when an answer has finished. */
+  onQuestion?: (text: string) => void;
+  onAnswer?: (message: ChatMessage) => void;
 }
 
 /** Reads the `{ error: { message } }` body our API sends, falling back to the raw text. */
@@ -26,7 +33,7 @@ function errorMessage(error: Error): string {
   return error.message || 'Something went wrong. Please try again.';
 }
 
-export function Chat({ api = '/api/chat', citationOptions, compact = false }: ChatProps) {
+export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = EXAMPLE_QUESTIONS, request, onQuestion, onAnswer }: ChatProps) {
   const transport = useMemo(() => new DefaultChatTransport<ChatMessage>({ api }), [api]);
   const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<ChatMessage>({ transport });
   const [input, setInput] = useState('');
@@ -44,7 +51,21 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false }: Ch
     clearError();
     void sendMessage({ text: question });
     setInput('');
+    onQuestion?.(question);
   }
+
+  const sendRequest = useEffectEvent((text: string) => (busy ? setInput(text) : send(text)));
+  useEffect(() => {
+    if (request) sendRequest(request.text);
+  }, [request]);
+
+  const prevStatus = useRef(status);
+  useEffect(() => {
+    const finished = (prevStatus.current === 'streaming' || prevStatus.current === 'submitted') && status === 'ready';
+    prevStatus.current = status;
+    const answer = messages[messages.length - 1];
+    if (finished && answer?.role === 'assistant') onAnswer?.(answer);
+  }, [status, messages, onAnswer]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -67,7 +88,7 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false }: Ch
             <h1>Ask about vitamin K2, vitamin D, magnesium and calcification</h1>
             <p>Answers come only from a small library of articles, and every sentence links to the passage it comes from.</p>
             <ul className="examples">
-              {EXAMPLE_QUESTIONS.map((q) => (
+              {examples.map((q) => (
                 <li key={q}>
                   <button type="button" onClick={() => send(q)}>
                     {q}
