@@ -20,6 +20,7 @@ export interface ChatProps {
   /** Called when a question is sent, and when an answer has finished. */
   onQuestion?: (text: string) => void;
   onAnswer?: (message: ChatMessage) => void;
+  placeholder?: string;
 }
 
 /** Reads the `{ error: { message } }` body our API sends, falling back to the raw text. */
@@ -33,7 +34,7 @@ function errorMessage(error: Error): string {
   return error.message || 'Something went wrong. Please try again.';
 }
 
-export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = EXAMPLE_QUESTIONS, request, onQuestion, onAnswer }: ChatProps) {
+export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = EXAMPLE_QUESTIONS, request, onQuestion, onAnswer, placeholder }: ChatProps) {
   const transport = useMemo(() => new DefaultChatTransport<ChatMessage>({ api }), [api]);
   const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<ChatMessage>({ transport });
   const [input, setInput] = useState('');
@@ -130,7 +131,7 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
           value={input}
           onChange={(e) => setInput(e.target.value)}
           onKeyDown={onKeyDown}
-          placeholder="Ask a question… (Enter to send, Shift+Enter for a new line)"
+          placeholder={placeholder ?? 'Ask a question… (Enter to send, Shift+Enter for a new line)'}
           rows={1}
           maxLength={MAX_QUESTION_CHARS}
           autoFocus={!compact}

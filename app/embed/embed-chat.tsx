@@ -73,6 +73,7 @@ export function EmbedChat({ parentOrigin, parentAllowed, starters }: EmbedChatPr
   return (
     <Chat
       compact
+      placeholder="Ask a question…"
       citationOptions={citationOptions}
       examples={starters.length ? starters : undefined}
       request={request}

@@ -90,8 +90,12 @@ describe('the embeddable widget on a hostile page from another origin', () => {
     }
     expect(focused).toBe(true);
     await page.keyboard.press('Enter');
-    await page.frameLocator('iframe[title="Ask the clinic chat"]').getByTestId('chat-input').waitFor({ timeout: 15_000 });
+    const input = page.frameLocator('iframe[title="Ask the clinic chat"]').getByTestId('chat-input');
+    await input.waitFor({ timeout: 15_000 });
+    // Focus moves into the chat's input, so a keyboard user can type straight away.
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement && document.hasFocus())).toBe(true);
     expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+    await page.screenshot({ path: path.join(SHOTS, 'widget-desktop-open-empty.png') });
     await context.close();
   });
 
@@ -102,7 +106,7 @@ describe('the embeddable widget on a hostile page from another origin', () => {
     const frame = page.frameLocator('iframe[title="Ask the clinic chat"]');
     const input = frame.getByTestId('chat-input');
     await input.waitFor({ timeout: 15_000 });
-    expect(await frame.getByTestId('disclaimer').isVisible()).toBe(true);
+    expect(await frame.locator('.embed-disclaimer').isVisible()).toBe(true);
     expect(await frame.locator('.examples button').allInnerTexts()).toEqual(['What is MK-7?', 'Which foods contain magnesium?']);
     // Host CSS does not reach into the frame.
     expect(await frame.locator('body').evaluate((b) => getComputedStyle(b).color)).not.toBe('rgb(255, 0, 0)');
@@ -156,13 +160,28 @@ describe('the embeddable widget on a hostile page from another origin', () => {
     const frameBox = (await frameEl.boundingBox())!;
     const inputBox = (await frame.getByTestId('chat-input').boundingBox())!;
     expect(inputBox.y + inputBox.height).toBeLessThanOrEqual(frameBox.y + frameBox.height);
-    expect(await frame.getByTestId('disclaimer').isVisible()).toBe(true);
+    expect(await frame.locator('.embed-disclaimer').isVisible()).toBe(true);
     await frame.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(SHOTS, 'widget-phone-open.png') });
 
     await page.getByRole('button', { name: 'Close chat' }).click();
     expect(await frameEl.isVisible()).toBe(false);
     expect(await page.getByTestId('chat-launcher').isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('/widget-demo', () => {
+  it('shows the snippet to copy and runs the widget under our own strict CSP, driven by its JS API', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${appUrl}/widget-demo`);
+    expect(await page.locator('pre.snippet').first().innerText()).toContain(`<script src="${appUrl}/widget.js" async`);
+    await launcherVisibleAt(page);
+    await page.getByRole('button', { name: /^Ask “Which foods contain magnesium\?”/ }).click();
+    const frame = page.frameLocator('iframe[title="Ask about vitamin K2 chat"]');
+    await frame.getByTestId('citation').first().waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await frame.getByTestId('citation').first().getAttribute('href')).toMatch(new RegExp(`^${appUrl.replace(/[.]/g, '\\.')}/sources/`));
+    await expect.poll(() => page.locator('pre.snippet').last().innerText(), { timeout: 15_000 }).toContain('k2-assistant:answer');
     await context.close();
   });
 });
