@@ -31,7 +31,7 @@ export function stripComments(src: string): string {
 
 /** `/widget.js`: the loader called with this deployment's config, and a strong ETag of the result. */
 export function widgetScript(config: WidgetConfig, src = stripComments(loaderSource())): WidgetScript {
-  const json = JSON.stringify({ allowedOrigins: config.allowedOrigins, origin: config.origin }).replace(/</g, '\\u003c');
+  const json = JSON.stringify({ allowedOrigins: config.allowedOrigins.map((o) => o.toLowerCase()), origin: config.origin }).replace(/</g, '\\u003c');
   const body = `/* K2 Health Assistant widget: ${config.origin}/widget-demo */\n(${src})(${json});\n`;
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   return { body, etag };

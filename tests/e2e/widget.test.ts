@@ -164,6 +164,18 @@ describe('the embeddable widget on a hostile page from another origin', () => {
     await frame.getByRole('button', { name: 'Regenerate' }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(SHOTS, 'widget-phone-open.png') });
 
+    // A keyboard opening shrinks the visual viewport (simulated: headless Chromium has no keyboard);
+    // the panel follows it, so the input stays above the keyboard.
+    await page.evaluate(() => {
+      const vv = window.visualViewport!;
+      Object.defineProperty(vv, 'height', { get: () => 480 });
+      vv.dispatchEvent(new Event('resize'));
+    });
+    await expect.poll(async () => (await page.locator('k2-assistant .panel').boundingBox())!.height).toBe(480);
+    const shrunk = (await frame.getByTestId('chat-input').boundingBox())!;
+    expect(shrunk.y + shrunk.height).toBeLessThanOrEqual(480);
+    expect(shrunk.y).toBeGreaterThan(0);
+
     await page.getByRole('button', { name: 'Close chat' }).click();
     expect(await frameEl.isVisible()).toBe(false);
     expect(await page.getByTestId('chat-launcher').isVisible()).toBe(true);
