@@ -194,6 +194,7 @@ describe('/widget-demo', () => {
     await frame.getByTestId('citation').first().waitFor({ state: 'visible', timeout: 15_000 });
     expect(await frame.getByTestId('citation').first().getAttribute('href')).toMatch(new RegExp(`^${appUrl.replace(/[.]/g, '\\.')}/sources/`));
     await expect.poll(() => page.locator('pre.snippet').last().innerText(), { timeout: 15_000 }).toContain('k2-assistant:answer');
+    await page.screenshot({ path: path.join(SHOTS, 'widget-demo.png'), fullPage: true });
     await context.close();
   });
 });

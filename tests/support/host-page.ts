@@ -9,6 +9,7 @@ div { border: 3px dashed orange !important; padding: 10px; }
 svg, path { fill: lime !important; stroke: lime !important; }
 [data-testid], [aria-label] { visibility: hidden !important; }
 body { background: #fffbe6; font-size: 22px; }
+body > :last-child { display: none !important; opacity: 0.1 !important; }
 `;
 
 /** Records the widget's events on the host page (an external file: the host's CSP has no inline scripts). */
