@@ -21,6 +21,8 @@ export function classifyFault(error: unknown): ModelFault {
     if (status === 401 || status === 403) return new ModelFault('unauthorized', `HTTP ${status}`);
     if (status === 429) return new ModelFault('rate-limited', 'HTTP 429');
     if (status === undefined) return new ModelFault('unavailable', inner.message.slice(0, 200));
+    // The call was accepted, then its stream failed: the answer broke off.
+    if (status >= 200 && status < 300) return new ModelFault('interrupted', inner.message.slice(0, 200));
     if (status >= 500) return new ModelFault('unavailable', `HTTP ${status}`);
     return new ModelFault('error', `HTTP ${status}`);
   }

@@ -44,6 +44,7 @@ export async function* generateAnswerText(req: GenerationRequest): AsyncGenerato
       maxRetries: 0,
       abortSignal: signal,
       providerOptions: req.providerOptions,
+      onError: () => {}, // faults surface as 'error' parts below; the caller logs one line
     });
     const renumber = new CitationRenumberer(req.sourceCount);
     let finished = false;
