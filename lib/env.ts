@@ -9,8 +9,11 @@ const EnvSchema = z.object({
   OPENAI_MODEL: z.preprocess(blankToUndefined, z.string().default('gpt-4o-mini')),
   /** Which OpenAI wire API to call: Chat Completions (default with a custom base URL) or Responses. */
   OPENAI_API: z.preprocess(blankToUndefined, z.enum(['chat', 'responses']).optional()),
+  /** Embedding model on the same server; when set, retrieval is hybrid (BM25 + vectors). */
   OPENAI_EMBEDDING_MODEL: optionalString,
   OPENAI_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(20_000)),
+  /** Milliseconds allowed for condensing a follow-up (and embedding a query) before the offline method is used. */
+  OPENAI_CONDENSE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(4_000)),
   RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(30)),
   REDIS_URL: optionalString,
   EMBED_ALLOWED_ORIGINS: z.preprocess(

@@ -1,19 +1,21 @@
-import { streamText, type ModelMessage } from 'ai';
+import type { ModelMessage } from 'ai';
+import { condenseQuery } from '../ai/condense';
+import { EXTRACTIVE_PROVIDER } from '../ai/extractive-model';
+import { classifyFault, faultNotice, UNCITED_NOTICE, unsupportedNotice } from '../ai/faults';
 import type { AnswerModel } from '../ai/model';
 import { systemPrompt } from '../ai/prompts';
-import { EXTRACTIVE_PROVIDER } from '../ai/extractive-model';
-import { retrieve } from '../search/retrieve';
+import { searchPassages, type VectorSearch } from '../search/hybrid';
 import type { SearchHit, SearchIndex } from '../search/types';
 import { termWeights } from '../search/weights';
 import { queryTerms } from '../text/terms';
-import { CitationRenumberer } from './citations';
 import { coverage, COVERAGE_THRESHOLD } from './coverage';
 import { notCoveredReply } from './examples';
-import { checkGrounding } from './grounding';
+import { checkAnswer, deltas } from './finish';
+import { generateAnswerText, type GenerationEnd } from './generate';
+import { groundingVerdict } from './grounding';
 import { resolveQuery } from './query';
-import { buildCitations } from './quotes';
 import { CLINICIAN_NOTE, DISCLAIMER, EMERGENCY_REPLY, isEmergency, isMedicationQuestion } from './safety';
-import type { AnswerEvent, AnswerInput, AnswerResult, AnswerStatus, NumberedSource } from './types';
+import type { AnswerEvent, AnswerInput, AnswerResult, AnswerStatus, HistoryTurn, ModelCheck, NumberedSource } from './types';
 
 export interface AnswerDeps {
   index: SearchIndex;
@@ -21,6 +23,8 @@ export interface AnswerDeps {
   signal?: AbortSignal;
   /** Passages offered to the model. */
   sourceCount?: number;
+  /** Passage vectors and the query embedder, when an embedding model is configured (hybrid retrieval). */
+  vectors?: VectorSearch | null;
 }
 
 const now = () => performance.now();
@@ -43,10 +47,131 @@ function fixedReply(status: AnswerStatus, text: string, started: number, retriev
   ];
 }
 
+/** What every generation of one question shares. */
+interface Turn {
+  question: string;
+  history: HistoryTurn[];
+  query: string;
+  hits: SearchHit[];
+  sources: NumberedSource[];
+  medication: boolean;
+  started: number;
+  retrievalMs: number;
+  deps: AnswerDeps;
+}
+
+function request(turn: Turn, model: AnswerModel) {
+  const messages: ModelMessage[] = [
+    ...turn.history.map((t): ModelMessage => ({ role: t.role, content: t.text })),
+    { role: 'user', content: turn.question },
+  ];
+  const weights = termWeights(turn.deps.index, queryTerms(turn.query));
+  return {
+    model: model.model,
+    system: systemPrompt({ sources: turn.sources }),
+    messages,
+    sourceCount: turn.sources.length,
+    signal: turn.deps.signal,
+    timeoutMs: model.timeoutMs,
+    providerOptions: { [EXTRACTIVE_PROVIDER]: { weights, sources: turn.sources } as never },
+  };
+}
+
+type Extra = Partial<Pick<AnswerResult, 'notice' | 'modelCheck'>> & { groundingMs?: number; generationStart?: number };
+
+function finishEvent(turn: Turn, answer: string, cited: number[], model: string, generationStart: number, extra: Extra = {}): AnswerEvent {
+  const { groundingMs, generationStart: _, ...rest } = extra;
+  const checked = checkAnswer(answer, cited, turn.hits);
+  const answered = checked.citations.length > 0;
+  const result: AnswerResult = {
+    status: answered ? 'answered' : 'not-covered',
+    answer: answered ? answer : notCoveredReply(),
+    citations: checked.citations,
+    disclaimer: DISCLAIMER,
+    model,
+    grounding: checked.grounding,
+    timings: { retrievalMs: turn.retrievalMs, generationMs: ms(generationStart), totalMs: ms(turn.started), ...(groundingMs !== undefined ? { groundingMs } : {}) },
+    query: turn.query,
+    ...rest,
+  };
+  return { type: 'finish', result, retrieved: turn.hits };
+}
+
+/** The offline model's answer, streamed as it is composed (its sentences are the passages' own). */
+async function* offlineAnswer(turn: Turn, model: AnswerModel, extra: Extra = {}): AsyncGenerator<AnswerEvent> {
+  const generationStart = extra.generationStart ?? now();
+  const generation = generateAnswerText(request(turn, model));
+  let answer = '';
+  let end: GenerationEnd;
+  for (;;) {
+    const step = await generation.next();
+    if (step.done) {
+      end = step.value;
+      break;
+    }
+    answer += step.value;
+    yield { type: 'text', delta: step.value };
+  }
+  if (turn.medication) {
+    const note = `\n\n${CLINICIAN_NOTE}`;
+    answer += note;
+    yield { type: 'text', delta: note };
+  }
+  yield finishEvent(turn, answer, end.cited, model.id, generationStart, extra);
+}
+
 /**
- * Answers one question as a stream of events: emergencies first (before any retrieval), then
- * retrieval, the coverage decision, generation with citation renumbering, and finally the complete
- * result with citations, quotes and the grounding check.
+ * The configured model's answer, held back until it is complete and checked: a fault (provider
+ * down, 401, 429, timeout, a stream cut short), an answer citing nothing, or one whose claims are
+ * mostly unsupported is replaced by the offline answer with a `notice`; nothing partial is shown.
+ */
+async function* checkedModelAnswer(turn: Turn, model: AnswerModel, fallback: AnswerModel): AsyncGenerator<AnswerEvent> {
+  const generationStart = now();
+  let answer = '';
+  let end: GenerationEnd;
+  try {
+    const generation = generateAnswerText(request(turn, model));
+    for (;;) {
+      const step = await generation.next();
+      if (step.done) {
+        end = step.value;
+        break;
+      }
+      answer += step.value;
+    }
+  } catch (error) {
+    turn.deps.signal?.throwIfAborted();
+    const fault = classifyFault(error);
+    console.warn(`[answer] ${model.id} failed (${fault.message}); answering offline`);
+    yield* offlineAnswer(turn, fallback, { notice: faultNotice(fault, model.timeoutMs), generationStart });
+    return;
+  }
+  const checked = checkAnswer(answer, end.cited, turn.hits);
+  const verdict = groundingVerdict(checked.grounding);
+  const replaced = !checked.citations.length || verdict.reject;
+  const modelCheck: ModelCheck = { model: model.id, invalidMarkers: end.invalidMarkers, claims: verdict.claims, unsupported: verdict.unsupported, replaced };
+  if (replaced) {
+    const notice = checked.citations.length ? unsupportedNotice(verdict.unsupported, verdict.claims) : UNCITED_NOTICE;
+    yield* offlineAnswer(turn, fallback, { notice, modelCheck, groundingMs: checked.ms, generationStart });
+    return;
+  }
+  if (turn.medication) answer += `\n\n${CLINICIAN_NOTE}`;
+  for (const delta of deltas(answer)) yield { type: 'text', delta };
+  yield finishEvent(turn, answer, end.cited, model.id, generationStart, { modelCheck, groundingMs: checked.ms });
+}
+
+/** The standalone retrieval query: condensed by the configured model for follow-ups, else offline. */
+async function standaloneQuery(question: string, history: HistoryTurn[], deps: AnswerDeps): Promise<string> {
+  const { model } = deps;
+  if (model.kind !== 'openai' || !history.length) return resolveQuery(question, history);
+  const condensed = await condenseQuery(question, history, { model: model.model, timeoutMs: model.condenseTimeoutMs ?? 4000, signal: deps.signal });
+  return condensed.query;
+}
+
+/**
+ * Answers one question as a stream of events: emergencies first (before any retrieval), then the
+ * standalone query, retrieval (hybrid when vectors exist), the coverage decision, generation with
+ * citation renumbering, and finally the complete result with citations, quotes and the grounding check.
  */
 export async function* answerStream(input: AnswerInput, deps: AnswerDeps): AsyncGenerator<AnswerEvent> {
   const started = now();
@@ -56,9 +181,9 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
     return;
   }
 
-  const query = resolveQuery(input.question, history);
   const retrievalStart = now();
-  const hits: SearchHit[] = await retrieve(deps.index, query, { k: deps.sourceCount ?? 5 });
+  const query = await standaloneQuery(input.question, history, deps);
+  const hits = await searchPassages(deps.index, query, { k: deps.sourceCount ?? 5, vectors: deps.vectors, signal: deps.signal });
   const retrievalMs = ms(retrievalStart);
   deps.signal?.throwIfAborted();
 
@@ -75,58 +200,12 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
     section: passage.section,
     text: passage.text,
   }));
+  const medication = isMedicationQuestion(input.question) || isMedicationQuestion(query);
+  const turn: Turn = { question: input.question, history, query, hits, sources, medication, started, retrievalMs, deps };
   const { model } = deps;
   yield { type: 'start', status: 'answered', disclaimer: DISCLAIMER, model: model.id };
-
-  const generationStart = now();
-  const messages: ModelMessage[] = [
-    ...history.map((t): ModelMessage => ({ role: t.role, content: t.text })),
-    { role: 'user', content: input.question },
-  ];
-  const result = streamText({
-    model: model.model,
-    system: systemPrompt({ sources }),
-    messages,
-    maxRetries: 0,
-    abortSignal: deps.signal,
-    providerOptions: { [EXTRACTIVE_PROVIDER]: { weights: termWeights(deps.index, queryTerms(query)), sources } as never },
-  });
-
-  const renumber = new CitationRenumberer(sources.length);
-  let answer = '';
-  for await (const part of result.fullStream) {
-    if (part.type === 'text-delta') {
-      const out = renumber.push(part.text);
-      if (out) {
-        answer += out;
-        yield { type: 'text', delta: out };
-      }
-    } else if (part.type === 'error') {
-      throw part.error;
-    }
-  }
-  let tail = renumber.flush();
-  if (isMedicationQuestion(input.question) || isMedicationQuestion(query)) tail += `\n\n${CLINICIAN_NOTE}`;
-  if (tail) {
-    answer += tail;
-    yield { type: 'text', delta: tail };
-  }
-
-  const cited = renumber.cited().map((n) => hits[n - 1].passage);
-  const citations = buildCitations(answer, cited);
-  const grounding = checkGrounding(answer, new Map(citations.map((c) => [c.n, c.passage])));
-  const status: AnswerStatus = citations.length ? 'answered' : 'not-covered';
-  const final: AnswerResult = {
-    status,
-    answer: citations.length ? answer : notCoveredReply(),
-    citations,
-    disclaimer: DISCLAIMER,
-    model: model.id,
-    grounding,
-    timings: { retrievalMs, generationMs: ms(generationStart), totalMs: ms(started) },
-    query,
-  };
-  yield { type: 'finish', result: final, retrieved: hits };
+  if (model.kind === 'openai' && model.fallback) yield* checkedModelAnswer(turn, model, model.fallback);
+  else yield* offlineAnswer(turn, model);
 }
 
 /** Runs the stream to the end and returns the complete answer (for `/api/ask`, the eval and scripts). */

@@ -1,12 +1,14 @@
 import { getAnswerModel } from '../ai/model';
 import { getEnv } from '../env';
 import { getIndex } from '../search/store';
-import { answerQuestion, answerStream } from './answer';
+import { getVectorSearch } from '../search/vector-store';
+import { answerQuestion, answerStream, type AnswerDeps } from './answer';
 import type { AnswerInput } from './types';
 
-/** Answer dependencies for the running app: the loaded index and the configured model. */
-export async function appDeps(signal?: AbortSignal) {
-  return { index: await getIndex(), model: getAnswerModel(getEnv()), signal };
+/** Answer dependencies for the running app: the loaded index, passage vectors if configured, and the model. */
+export async function appDeps(signal?: AbortSignal): Promise<AnswerDeps> {
+  const index = await getIndex();
+  return { index, vectors: await getVectorSearch(index), model: getAnswerModel(getEnv()), signal };
 }
 
 export async function askQuestion(input: AnswerInput, signal?: AbortSignal) {

@@ -1,6 +1,7 @@
 import { splitSentences, type SentenceSpan } from '../text/sentences';
-import { numbersIn, terms } from '../text/terms';
+import { terms } from '../text/terms';
 import { stripMarkers } from './citations';
+import { unbackedQuantities } from './quantities';
 
 /** Share of a claim's content terms found in the evidence (0..1). */
 export function termSupport(claim: string, evidence: string): number {
@@ -12,10 +13,9 @@ export function termSupport(claim: string, evidence: string): number {
   return found / claimTerms.size;
 }
 
-/** Numbers in the claim that the evidence does not contain. */
+/** Numbers and doses in the claim that the evidence does not state (see `unbackedQuantities`). */
 export function missingNumbers(claim: string, evidence: string): string[] {
-  const have = new Set(numbersIn(evidence));
-  return numbersIn(stripMarkers(claim)).filter((n) => !have.has(n));
+  return unbackedQuantities(claim, evidence);
 }
 
 /**

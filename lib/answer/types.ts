@@ -49,6 +49,20 @@ export interface AnswerTimings {
   retrievalMs: number;
   generationMs: number;
   totalMs: number;
+  /** Time spent checking a model answer against its sources (citations, quotes, grounding). */
+  groundingMs?: number;
+}
+
+/** What the checks found in the configured model's answer, whether or not it was shown. */
+export interface ModelCheck {
+  /** The model that wrote the checked answer, e.g. 'openai:gpt-4o-mini'. */
+  model: string;
+  /** Citation markers to no given source, removed. */
+  invalidMarkers: number;
+  claims: number;
+  unsupported: number;
+  /** True when the offline answer was shown instead. */
+  replaced: boolean;
 }
 
 /** Everything an answer is, once complete: the body of `/api/ask` and the final chat metadata. */
@@ -60,6 +74,8 @@ export interface AnswerResult {
   model: string;
   notice?: string;
   grounding?: GroundingCheck[];
+  /** Present when a configured model answered (or tried to): what its answer's checks found. */
+  modelCheck?: ModelCheck;
   timings: AnswerTimings;
   /** The standalone query used for retrieval (differs from the question for follow-ups). */
   query?: string;

@@ -1,0 +1,54 @@
+import { getEmbeddingModel } from '../ai/model';
+import { getEnv } from '../env';
+import { queryEmbedder, type VectorSearch } from './hybrid';
+import { indexPath } from './store';
+import type { SearchIndex } from './types';
+import { buildVectorIndex, loadVectorIndex, saveVectorIndex, vectorPathFor } from './vector-index';
+
+let current: Promise<VectorSearch | null> | null = null;
+let builtFor = '';
+let failedAt = 0;
+/** After a failed attempt to embed the passages, wait this long before trying again. */
+const RETRY_AFTER_MS = 60_000;
+
+async function loadOrBuild(index: SearchIndex): Promise<VectorSearch | null> {
+  const embedder = getEmbeddingModel(getEnv());
+  if (!embedder) return null;
+  const file = vectorPathFor(indexPath());
+  let vectors = await loadVectorIndex(file, { fingerprint: index.fingerprint, model: embedder.id });
+  if (!vectors) {
+    // Not made at ingest (or made for another corpus or model): embed now, once, and save for next time.
+    try {
+      vectors = await buildVectorIndex(index, embedder);
+      await saveVectorIndex(vectors, file).catch((e) => console.warn(`[vectors] could not save ${file}: ${e}`));
+    } catch (error) {
+      console.warn(`[vectors] embedding the passages failed; retrieval uses BM25 alone: ${error instanceof Error ? error.message : error}`);
+      return null;
+    }
+  }
+  return { vectors, embedQuery: queryEmbedder(embedder) };
+}
+
+/** For tests: forget loaded vectors. */
+export function resetVectorSearch(): void {
+  current = null;
+  builtFor = '';
+  failedAt = 0;
+}
+
+/** The process-wide passage vectors for hybrid retrieval; null when no embedding model is configured. */
+export function getVectorSearch(index: SearchIndex): Promise<VectorSearch | null> {
+  if (!getEmbeddingModel(getEnv())) return Promise.resolve(null);
+  if (!current && builtFor === index.fingerprint && Date.now() - failedAt < RETRY_AFTER_MS) return Promise.resolve(null);
+  if (!current || builtFor !== index.fingerprint) {
+    builtFor = index.fingerprint;
+    current = loadOrBuild(index).then((v) => {
+      if (!v) {
+        current = null; // try again later (e.g. the embedding server was down)
+        failedAt = Date.now();
+      }
+      return v;
+    });
+  }
+  return current;
+}
