@@ -1,7 +1,11 @@
 import { splitSentences } from '../text/sentences';
 import { markersBeforePunctuation, markersIn } from './citations';
+import { CLINICIAN_NOTE } from './safety';
 import { missingNumbers, termSupport } from './support';
 import type { GroundingCheck } from './types';
+
+/** Sentences the app itself adds (safety advice), which cite nothing by design. */
+const OWN_SENTENCES = new Set(splitSentences(CLINICIAN_NOTE).map((s) => s.text));
 
 /** Share of a sentence's content terms that its cited passages must contain. */
 export const SUPPORT_THRESHOLD = 0.6;
@@ -16,7 +20,7 @@ export function checkGrounding(answer: string, passages: Map<number, string>): G
   for (const paragraph of markersBeforePunctuation(answer).split(/\n+/)) {
     for (const { text } of splitSentences(paragraph)) {
       const sentence = text.replace(/^[-*•]\s+|^\d+[.)]\s+/, '');
-      if (!/[\p{L}\d]/u.test(sentence)) continue;
+      if (!/[\p{L}\d]/u.test(sentence) || OWN_SENTENCES.has(sentence)) continue;
       const cited = markersIn(sentence).filter((n) => passages.has(n));
       if (!cited.length) {
         checks.push({ sentence, cited, supported: false, reason: 'no citation' });
