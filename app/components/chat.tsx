@@ -48,7 +48,7 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, stor
   const scrollerRef = useRef<HTMLElement>(null);
   const wasBusy = useRef(false);
   const busy = status === 'submitted' || status === 'streaming';
-  const { restored, justRestored } = useSavedConversation({
+  const { restored, justRestored, forget } = useSavedConversation({
     storageKey: storageKey ?? (compact ? 'k2-chat-embed' : 'k2-chat'),
     messages,
     setMessages,
@@ -83,6 +83,7 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, stor
     if (busy) void stop();
     clearError();
     setMessages([]);
+    forget();
     setAnnouncement('');
     setInput('');
     inputRef.current?.focus();

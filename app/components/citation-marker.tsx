@@ -35,7 +35,8 @@ export function CitationMarker({ citation, href, newTab, open, onOpenChange }: C
   const anchor = useRef<HTMLAnchorElement>(null);
   const card = useRef<HTMLDivElement>(null);
   const closeTimer = useRef<number | undefined>(undefined);
-  const pointer = useRef<string>('mouse');
+  /** The last press: its pointer type and whether the card was already open then (focus opens it before the click). */
+  const press = useRef<{ type: string; wasOpen: boolean }>({ type: 'mouse', wasOpen: false });
   const [style, setStyle] = useState<CSSProperties>({});
 
   const cancelClose = () => window.clearTimeout(closeTimer.current);
@@ -88,14 +89,15 @@ export function CitationMarker({ citation, href, newTab, open, onOpenChange }: C
         href={href}
         aria-label={`Source ${citation.n}: ${citation.title}, ${citation.section}`}
         aria-describedby={open ? cardId : undefined}
-        onPointerDown={(e) => (pointer.current = e.pointerType)}
+        onPointerDown={(e) => (press.current = { type: e.pointerType, wasOpen: open })}
         onPointerEnter={(e) => e.pointerType !== 'touch' && show()}
         onPointerLeave={(e) => e.pointerType !== 'touch' && hideSoon()}
         onFocus={show}
         onBlur={(e) => !card.current?.contains(e.relatedTarget as Node | null) && onOpenChange(false)}
         onClick={(e) => {
           // On touch screens the first tap shows the preview; the card's link (or a second tap) follows it.
-          if (pointer.current === 'touch' && !open) {
+          if (press.current.type === 'touch' && !press.current.wasOpen) {
+            press.current = { type: 'touch', wasOpen: true };
             e.preventDefault();
             show();
           }

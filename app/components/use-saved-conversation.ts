@@ -68,8 +68,8 @@ export function useSavedConversation({ storageKey, messages, setMessages, busy, 
   useEffect(() => {
     if (!storageKey || !restored || busy) return;
     try {
+      // An empty conversation is never written: "New chat" forgets explicitly (see `forget`).
       if (messages.length) window.localStorage.setItem(storageKey, JSON.stringify(messages.slice(-MAX_SAVED)));
-      else window.localStorage.removeItem(storageKey);
     } catch {
       // storage full or disabled: the conversation just isn't kept
     }
@@ -89,5 +89,13 @@ export function useSavedConversation({ storageKey, messages, setMessages, busy, 
   }, [storageKey, scrollKey, scroller]);
 
   /** Set right after the scroll position was restored: the caller should not jump to the end then. */
-  return { restored, justRestored };
+  const forget = () => {
+    if (!storageKey) return;
+    try {
+      window.localStorage.removeItem(storageKey);
+    } catch {
+      // ignore
+    }
+  };
+  return { restored, justRestored, forget };
 }
