@@ -15,9 +15,9 @@ export function sourceUrl(passage: Pick<Passage, 'docId' | 'id'>): string {
  */
 export function citationHref(c: Pick<Citation, 'docId' | 'passageId' | 'quoteSpans' | 'url'>): string {
   if (!c.docId) return c.url;
-  const params = new URLSearchParams({ passage: c.passageId });
-  if (c.quoteSpans.length) params.set('quote', c.quoteSpans.map((s) => `${s.start}-${s.end}`).join(','));
-  return `/sources/${encodeURIComponent(c.docId)}?${params}#${encodeURIComponent(c.passageId)}`;
+  const id = encodeURIComponent(c.passageId);
+  const quote = c.quoteSpans.length ? `&quote=${c.quoteSpans.map((s) => `${s.start}-${s.end}`).join(',')}` : '';
+  return `/sources/${encodeURIComponent(c.docId)}?passage=${id}${quote}#${id}`;
 }
 
 /** Words of a text for comparing claims with sentences: lower case, letters and digits only. */

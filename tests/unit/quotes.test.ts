@@ -44,7 +44,7 @@ describe('buildCitations', () => {
     const [c] = buildCitations('Magnesium is what activates vitamin D [1]. Excess vitamin D can cause hypercalcemia [1].', [p]);
     expect(c.quote).toBe('Too much vitamin D causes hypercalcemia. … Magnesium activates vitamin D.');
     expect(c.quoteSpans.map((s) => p.text.slice(s.start, s.end))).toEqual(['Too much vitamin D causes hypercalcemia.', 'Magnesium activates vitamin D.']);
-    expect(citationHref(c)).toBe(`/sources/doc?passage=doc--2&quote=${c.quoteSpans.map((s) => `${s.start}-${s.end}`).join('%2C')}#doc--2`);
+    expect(citationHref(c)).toBe(`/sources/doc?passage=doc--2&quote=${c.quoteSpans.map((s) => `${s.start}-${s.end}`).join(',')}#doc--2`);
   });
 });
 
