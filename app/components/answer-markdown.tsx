@@ -1,7 +1,12 @@
 'use client';
 
+import { createContext, useContext, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import Markdown, { type Components } from 'react-markdown';
-import type { Citation } from '@/lib/answer/types';
+import type { PluggableList } from 'unified';
+import { citationHref } from '@/lib/answer/quotes';
+import type { Citation, GroundingCheck } from '@/lib/answer/types';
+import { CitationMarker } from './citation-marker';
+import { remarkMarkUnsupported } from './mark-unsupported';
 
 export interface CitationLinkOptions {
   /** Prefix for source links (absolute links in the embedded widget). */
@@ -12,43 +17,74 @@ export interface CitationLinkOptions {
 
 const CITE_PREFIX = '#cite-';
 
+/** The link a citation opens: the source viewer at the passage, with the supporting sentences marked. */
+export function citationLink(citation: Citation, options: CitationLinkOptions = {}): string {
+  return `${options.baseUrl ?? ''}${citationHref(citation)}`;
+}
+
 /** Markdown text with `[n]` turned into links the renderer recognises; raw HTML stays text. */
 function prepare(text: string): string {
   return text.replace(/</g, '&lt;').replace(/\[(\d{1,3})\](?!\()/g, (_, n: string) => `[\\[${n}\\]](${CITE_PREFIX}${n})`);
 }
 
-export function AnswerMarkdown({ text, citations, options = {} }: { text: string; citations: Citation[]; options?: CitationLinkOptions }) {
-  const components: Components = {
-    a({ href, children }) {
-      if (href?.startsWith(CITE_PREFIX)) {
-        const n = Number(href.slice(CITE_PREFIX.length));
-        const citation = citations.find((c) => c.n === n);
-        if (!citation) return <span className="citation citation-pending">[{n}]</span>;
-        return (
-          <a
-            data-testid="citation"
-            className="citation"
-            href={`${options.baseUrl ?? ''}${citation.url}`}
-            aria-label={`Source ${n}: ${citation.title}, ${citation.section}`}
-            {...(options.newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
-          >
-            [{n}]
-          </a>
-        );
-      }
-      return (
-        <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-          {children}
-        </a>
-      );
-    },
-    img: () => null,
-  };
+interface MarkerState {
+  citations: Citation[];
+  options: CitationLinkOptions;
+  /** The one marker whose preview is open (by its position in the text), so adjacent markers never overlap. */
+  openAt: number | null;
+  setOpenAt: Dispatch<SetStateAction<number | null>>;
+}
+
+const MarkerContext = createContext<MarkerState | null>(null);
+
+function Link({ href, children, node }: { href?: string; children?: ReactNode; node?: { position?: { start: { offset?: number } } } }) {
+  const state = useContext(MarkerContext);
+  if (!href?.startsWith(CITE_PREFIX) || !state) {
+    return (
+      <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+        {children}
+      </a>
+    );
+  }
+  const n = Number(href.slice(CITE_PREFIX.length));
+  const citation = state.citations.find((c) => c.n === n);
+  if (!citation) return <span className="citation citation-pending">[{n}]</span>;
+  const at = node?.position?.start.offset ?? n;
+  return (
+    <CitationMarker
+      citation={citation}
+      href={citationLink(citation, state.options)}
+      newTab={state.options.newTab}
+      open={state.openAt === at}
+      onOpenChange={(open) => state.setOpenAt((current) => (open ? at : current === at ? null : current))}
+    />
+  );
+}
+
+const COMPONENTS: Components = { a: Link as Components['a'], img: () => null };
+
+export function AnswerMarkdown({
+  text,
+  citations,
+  options = {},
+  grounding,
+}: {
+  text: string;
+  citations: Citation[];
+  options?: CitationLinkOptions;
+  /** Sentences the grounding check found unsupported are marked. */
+  grounding?: GroundingCheck[];
+}) {
+  const [openAt, setOpenAt] = useState<number | null>(null);
+  const state = useMemo(() => ({ citations, options, openAt, setOpenAt }), [citations, options, openAt]);
+  const plugins = useMemo<PluggableList>(() => [[remarkMarkUnsupported, { grounding }]], [grounding]);
   return (
     <div className="answer-markdown">
-      <Markdown components={components} skipHtml>
-        {prepare(text)}
-      </Markdown>
+      <MarkerContext.Provider value={state}>
+        <Markdown components={COMPONENTS} remarkPlugins={plugins} skipHtml>
+          {prepare(text)}
+        </Markdown>
+      </MarkerContext.Provider>
     </div>
   );
 }

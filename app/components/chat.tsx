@@ -5,9 +5,11 @@ import { DefaultChatTransport } from 'ai';
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { EXAMPLE_QUESTIONS } from '@/lib/answer/examples';
 import { MAX_QUESTION_CHARS } from '@/lib/answer/input-schema';
-import type { ChatMessage } from '@/lib/answer/ui-message';
+import { stripMarkers } from '@/lib/answer/citations';
+import { type ChatMessage, messageText } from '@/lib/answer/ui-message';
 import type { CitationLinkOptions } from './answer-markdown';
 import { MessageItem } from './message-item';
+import { useSavedConversation } from './use-saved-conversation';
 
 export interface ChatProps {
   api?: string;
@@ -21,6 +23,8 @@ export interface ChatProps {
   onQuestion?: (text: string) => void;
   onAnswer?: (message: ChatMessage) => void;
   placeholder?: string;
+  /** localStorage key the conversation is kept under; `false` keeps nothing. Default per mode. */
+  storageKey?: string | false;
 }
 
 /** Reads the `{ error: { message } }` body our API sends, falling back to the raw text. */
@@ -34,22 +38,51 @@ function errorMessage(error: Error): string {
   return error.message || 'Something went wrong. Please try again.';
 }
 
-export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = EXAMPLE_QUESTIONS, request, onQuestion, onAnswer, placeholder }: ChatProps) {
+/** What a screen reader hears once an answer is complete (the text without `[n]` markers). */
+function announcementFor(message: ChatMessage | undefined): string {
+  if (message?.role !== 'assistant') return '';
+  const text = stripMarkers(messageText(message));
+  const sources = message.metadata?.citations?.length ?? 0;
+  return `Answer: ${text}${sources ? ` (${sources} source${sources > 1 ? 's' : ''} cited)` : ''}`;
+}
+
+export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = EXAMPLE_QUESTIONS, request, onQuestion, onAnswer, placeholder, storageKey }: ChatProps) {
   const transport = useMemo(() => new DefaultChatTransport<ChatMessage>({ api }), [api]);
-  const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<ChatMessage>({ transport });
+  const { messages, sendMessage, status, stop, regenerate, error, clearError, setMessages } = useChat<ChatMessage>({ transport });
   const [input, setInput] = useState('');
+  const [announcement, setAnnouncement] = useState('');
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
+  const scrollerRef = useRef<HTMLElement>(null);
+  const wasBusy = useRef(false);
   const busy = status === 'submitted' || status === 'streaming';
+  const { restored, justRestored, forget } = useSavedConversation({
+    storageKey: storageKey ?? (compact ? 'k2-chat-embed' : 'k2-chat'),
+    messages,
+    setMessages,
+    busy,
+    scroller: scrollerRef,
+  });
 
   useEffect(() => {
+    if (justRestored.current) {
+      justRestored.current = false;
+      return;
+    }
     endRef.current?.scrollIntoView({ block: 'end' });
-  }, [messages]);
+  }, [messages, justRestored]);
+
+  // Announce the answer once, when it is complete — never token by token.
+  useEffect(() => {
+    if (wasBusy.current && status === 'ready') setAnnouncement(announcementFor(messages[messages.length - 1]));
+    wasBusy.current = busy;
+  }, [status, busy, messages]);
 
   function send(text: string) {
     const question = text.trim();
     if (!question || busy) return;
     clearError();
+    setAnnouncement('');
     void sendMessage({ text: question });
     setInput('');
     onQuestion?.(question);
@@ -68,6 +101,16 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
     if (finished && answer?.role === 'assistant') onAnswer?.(answer);
   }, [status, messages, onAnswer]);
 
+  function newChat() {
+    if (busy) void stop();
+    clearError();
+    setMessages([]);
+    forget();
+    setAnnouncement('');
+    setInput('');
+    inputRef.current?.focus();
+  }
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     send(input);
@@ -83,8 +126,18 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
   const last = messages[messages.length - 1];
   return (
     <main className={`chat${compact ? ' chat-compact' : ''}`}>
-      <div className="messages" role="log" aria-label="Conversation">
-        {messages.length === 0 && (
+      {messages.length > 0 && (
+        <div className="chat-toolbar">
+          <button type="button" onClick={newChat} className="new-chat">
+            New chat
+          </button>
+        </div>
+      )}
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="answer-announcer">
+        {announcement}
+      </div>
+      <section className="messages" aria-label="Conversation" ref={scrollerRef}>
+        {restored && messages.length === 0 && (
           <div className="empty-state">
             <h1>Ask about vitamin K2, vitamin D, magnesium and calcification</h1>
             <p>Answers come only from a small library of articles, and every sentence links to the passage it comes from.</p>
@@ -119,7 +172,7 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
           </div>
         )}
         <div ref={endRef} />
-      </div>
+      </section>
       <form className="composer" onSubmit={onSubmit}>
         <label htmlFor="chat-input" className="visually-hidden">
           Your question

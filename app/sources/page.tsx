@@ -18,13 +18,22 @@ export default async function SourcesIndexPage() {
       </header>
       <main className="source-page">
         <h1>The articles behind the answers</h1>
+        <p className="muted">Every answer comes from these articles and links to the passage it quotes.</p>
         <ul className="article-list">
-          {index.documents.map((d) => (
-            <li key={d.id}>
-              <Link href={`/sources/${d.id}`}>{d.title}</Link>
-              <span className="muted"> — {index.passages.filter((p) => p.docId === d.id).length} passages</span>
-            </li>
-          ))}
+          {index.documents.map((d) => {
+            const passages = index.passages.filter((p) => p.docId === d.id);
+            const sections = [...new Set(passages.map((p) => p.section))];
+            return (
+              <li key={d.id}>
+                <Link href={`/sources/${encodeURIComponent(d.id)}`}>{d.title}</Link>
+                <span className="muted">
+                  {' '}
+                  — {passages.length} passages · {sections.slice(0, 4).join(', ')}
+                  {sections.length > 4 ? '…' : ''}
+                </span>
+              </li>
+            );
+          })}
         </ul>
       </main>
     </div>

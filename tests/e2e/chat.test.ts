@@ -50,7 +50,7 @@ describe('chat in the browser', () => {
     expect(await page.locator('.sources li').count()).toBeGreaterThan(0);
 
     const href = await citation.getAttribute('href');
-    expect(href).toMatch(/^\/sources\/[a-z0-9-]+#[a-z0-9-]+--\d+$/);
+    expect(href).toMatch(/^\/sources\/[a-z0-9-]+\?passage=[a-z0-9-]+--\d+&quote=[\d,-]+#[a-z0-9-]+--\d+$/);
     await citation.click();
     await page.waitForURL(/\/sources\//);
     const passageId = decodeURIComponent(new URL(page.url()).hash.slice(1));

@@ -39,3 +39,15 @@ describe('checkGrounding', () => {
     expect(checks[1].reason).toBe('no citation');
   });
 });
+
+describe('checkGrounding and the app’s own sentences', () => {
+  it('does not flag the clinician note the app appends to medication answers, but still flags other uncited text', async () => {
+    const { CLINICIAN_NOTE } = await import('@/lib/answer/safety');
+    const passages = new Map([[1, 'Vitamin K2 can interfere with warfarin.']]);
+    const checks = checkGrounding(`Vitamin K2 can interfere with warfarin [1].\n\n${CLINICIAN_NOTE}\n\nAlso take it daily.`, passages);
+    expect(checks.map((c) => [c.sentence, c.supported])).toEqual([
+      ['Vitamin K2 can interfere with warfarin [1].', true],
+      ['Also take it daily.', false],
+    ]);
+  });
+});

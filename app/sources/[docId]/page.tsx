@@ -1,77 +1,53 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { articleSections, type ArticleNode } from '@/lib/corpus/article-view';
+import { articleSections } from '@/lib/corpus/article-view';
 import { getIndex } from '@/lib/search/store';
+import { ArticleBody } from './article-body';
+import { BackToConversation } from './back-to-conversation';
+import { ScrollToCited } from './scroll-to-cited';
 
 export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ docId: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
 
 async function findDocument(docId: string) {
   const index = await getIndex();
   // Allow-list: only ids of indexed articles; nothing here reads a file named by the URL.
   const doc = index.documents.find((d) => d.id === docId);
-  return doc ? { doc, passages: index.passages } : null;
+  return doc ? { doc, passages: index.passages.filter((p) => p.docId === doc.id) } : null;
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ docId: string }> }) {
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** `quote=12-80,81-120`: sentence offsets into the passage, clamped; anything malformed is ignored. */
+function parseSpans(raw: string | undefined, length: number): { start: number; end: number }[] {
+  if (!raw || raw.length > 200) return [];
+  return raw
+    .split(',')
+    .slice(0, 12)
+    .flatMap((part) => {
+      const m = /^(\d{1,6})-(\d{1,6})$/.exec(part.trim());
+      if (!m) return [];
+      const start = Math.min(Number(m[1]), length);
+      const end = Math.min(Number(m[2]), length);
+      return end > start ? [{ start, end }] : [];
+    });
+}
+
+export async function generateMetadata({ params }: { params: Params }) {
   const found = await findDocument((await params).docId);
   return { title: found ? `${found.doc.title} — K2 Health Assistant` : 'Article not found' };
 }
 
-function Node({ node }: { node: ArticleNode }) {
-  switch (node.type) {
-    case 'heading':
-      return <h2>{node.text}</h2>;
-    case 'paragraph':
-      return <p>{node.text}</p>;
-    case 'list':
-      return (
-        <ul>
-          {node.items.map((item, i) => (
-            <li key={i}>{item}</li>
-          ))}
-        </ul>
-      );
-    case 'table':
-      return node.header.length > 1 || node.rows.some((r) => r.length > 1) ? (
-        <div className="table-wrap">
-          <table>
-            {node.header.length > 0 && (
-              <thead>
-                <tr>
-                  {node.header.map((h, i) => (
-                    <th key={i}>{h}</th>
-                  ))}
-                </tr>
-              </thead>
-            )}
-            <tbody>
-              {node.rows.map((row, i) => (
-                <tr key={i}>
-                  {row.map((cell, j) => (
-                    <td key={j}>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <div className="flat-table">
-          {[node.header, ...node.rows].filter((r) => r.length).map((r, i) => (
-            <p key={i} className={i === 0 && node.header.length ? 'flat-table-header' : undefined}>
-              {r.join(' · ')}
-            </p>
-          ))}
-        </div>
-      );
-  }
-}
-
-export default async function SourcePage({ params }: { params: Promise<{ docId: string }> }) {
-  const { docId } = await params;
-  const found = await findDocument(docId);
+export default async function SourcePage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const found = await findDocument((await params).docId);
   if (!found) notFound();
   const { doc, passages } = found;
+  const query = await searchParams;
+  const cited = passages.find((p) => p.id === one(query.passage));
+  const spans = cited ? parseSpans(one(query.quote), cited.text.length) : [];
+  const isUrl = /^https?:\/\//i.test(doc.origin);
   return (
     <div className="app-shell">
       <header className="app-header">
@@ -79,27 +55,34 @@ export default async function SourcePage({ params }: { params: Promise<{ docId: 
           K2 Health Assistant
         </Link>
         <nav>
-          <Link href="/">Back to chat</Link>
+          <BackToConversation />
           <Link href="/sources">All articles</Link>
         </nav>
       </header>
       <main className="source-page">
         <article>
           <h1>{doc.title}</h1>
-          <p className="muted">Source: {doc.origin}</p>
-          {articleSections(doc, passages).map((section, i) =>
-            section.passageId ? (
-              <div key={i} id={section.passageId} className="passage">
-                {section.nodes.map((n, j) => (
-                  <Node key={j} node={n} />
-                ))}
-              </div>
+          <p className="muted">
+            Source:{' '}
+            {isUrl ? (
+              <a href={doc.origin} rel="noopener noreferrer nofollow" target="_blank">
+                {doc.origin}
+              </a>
             ) : (
-              section.nodes.map((n, j) => <Node key={`${i}-${j}`} node={n} />)
-            ),
+              doc.origin
+            )}
+          </p>
+          {cited && (
+            <p className="cited-note">
+              The passage cited in the answer (section “{cited.section}”) is highlighted
+              {spans.length ? '; the sentences that support the claim are marked more strongly' : ''}.{' '}
+              <a href={`#${cited.id}`}>Jump to it</a>
+            </p>
           )}
+          <ArticleBody sections={articleSections(doc, passages)} cited={cited?.id} spans={spans} />
         </article>
       </main>
+      {cited && <ScrollToCited />}
     </div>
   );
 }
