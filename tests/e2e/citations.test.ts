@@ -60,6 +60,9 @@ describe('following cited sources', () => {
       new MutationObserver(() => w.__announced.push(region.textContent ?? '')).observe(region, { subtree: true, childList: true, characterData: true });
     });
     await ask(page, 'What does vitamin K2 do?');
+    // The announcement is set once the finished answer has rendered: wait for it, then count.
+    await page.waitForFunction(() => !!document.querySelector('[data-testid="answer-announcer"]')?.textContent);
+    await page.waitForTimeout(300);
 
     const announced = await page.evaluate(() => (window as unknown as { __announced: string[] }).__announced.filter(Boolean));
     expect(announced).toHaveLength(1);

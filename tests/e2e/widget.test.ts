@@ -120,7 +120,7 @@ describe('the embeddable widget on a hostile page from another origin', () => {
     await page.screenshot({ path: path.join(SHOTS, 'widget-desktop-open.png') });
 
     const href = (await citation.getAttribute('href'))!;
-    expect(href).toMatch(new RegExp(`^${appUrl.replace(/[.]/g, '\\.')}/sources/[a-z0-9-]+#[a-z0-9-]+--\\d+$`));
+    expect(href).toMatch(new RegExp(`^${appUrl.replace(/[.]/g, '\\.')}/sources/[a-z0-9-]+(\\?passage=[^#]+)?#[a-z0-9-]+--\\d+$`));
     expect(await citation.getAttribute('target')).toBe('_blank');
     expect(await citation.getAttribute('rel')).toContain('noopener');
     const [tab] = await Promise.all([context.waitForEvent('page'), citation.click()]);
