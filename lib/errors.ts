@@ -6,6 +6,7 @@ export const ERRORS = {
   unsupported_media_type: { status: 415, message: 'Send the request body as JSON with Content-Type: application/json.' },
   rate_limited: { status: 429, message: 'Too many questions from this address. Wait a minute and try again.' },
   not_found: { status: 404, message: 'Not found.' },
+  method_not_allowed: { status: 405, message: 'This endpoint does not accept that HTTP method.' },
   internal: { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const;
 

@@ -57,6 +57,7 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
   }
 
   const query = resolveQuery(input.question, history);
+  deps.signal?.throwIfAborted();
   const retrievalStart = now();
   const hits: SearchHit[] = await retrieve(deps.index, query, { k: deps.sourceCount ?? 5 });
   const retrievalMs = ms(retrievalStart);
