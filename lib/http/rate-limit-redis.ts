@@ -20,6 +20,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   private readonly client;
   private connecting: Promise<unknown> | null = null;
   private lastErrorLog = 0;
+  private lastError = 0;
 
   constructor(
     url: string,
@@ -31,6 +32,7 @@ export class RedisRateLimitStore implements RateLimitStore {
       socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
     });
     this.client.on('error', (error: Error) => {
+      this.lastError = Date.now();
       // Reconnects retry on their own; log at most every 30 s instead of on every attempt.
       if (Date.now() - this.lastErrorLog < 30_000) return;
       this.lastErrorLog = Date.now();
@@ -39,9 +41,10 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async hit(key: string, windowMs: number): Promise<RateLimitHit> {
-    // connect() keeps retrying in the background until Redis answers; a request waits for it only briefly.
+    // connect() keeps retrying in the background until Redis answers. While it is down (an error
+    // seen recently) requests don't wait at all; otherwise they wait briefly for the connection.
     this.connecting ??= this.client.connect().catch(() => {});
-    if (!this.client.isReady) await withTimeout(this.connecting, this.timeoutMs, 'Redis is not reachable');
+    if (!this.client.isReady && Date.now() - this.lastError > 5000) await this.readyOrError();
     if (!this.client.isReady) throw new Error('Redis is not reachable');
     const reply = await withTimeout(
       this.client.eval(HIT_SCRIPT, { keys: [KEY_PREFIX + key], arguments: [String(windowMs)] }) as Promise<[number, number]>,
@@ -49,6 +52,22 @@ export class RedisRateLimitStore implements RateLimitStore {
       'Redis did not answer in time',
     );
     return { count: Number(reply[0]), resetMs: Number(reply[1]) };
+  }
+
+  private readyOrError(): Promise<void> {
+    return withTimeout(
+      new Promise<void>((resolve) => {
+        const done = () => {
+          this.client.off('ready', done);
+          this.client.off('error', done);
+          resolve();
+        };
+        this.client.once('ready', done);
+        this.client.once('error', done);
+      }),
+      this.timeoutMs,
+      'Redis is not reachable',
+    );
   }
 
   async close(): Promise<void> {
