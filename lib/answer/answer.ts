@@ -106,6 +106,8 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
       throw part.error;
     }
   }
+  // streamText ends the stream quietly on abort: stop here rather than finish a half answer.
+  deps.signal?.throwIfAborted();
   let tail = renumber.flush();
   if (isMedicationQuestion(input.question) || isMedicationQuestion(query)) tail += `\n\n${CLINICIAN_NOTE}`;
   if (tail) {

@@ -1,5 +1,5 @@
 import { askQuestion } from '@/lib/answer/service';
-import { errorResponse } from '@/lib/errors';
+import { ApiError, errorResponse } from '@/lib/errors';
 import { methodNotAllowed } from '@/lib/http/method';
 import { enforceRateLimit } from '@/lib/http/rate-limit';
 import { parseWith, readJson } from '@/lib/http/request';
@@ -14,7 +14,7 @@ export async function POST(request: Request) {
     const { retrieved: _retrieved, query: _query, ...answer } = await askQuestion(input, request.signal);
     return Response.json(answer);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(request.signal.aborted ? new ApiError('cancelled') : error);
   }
 }
 

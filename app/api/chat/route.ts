@@ -68,7 +68,7 @@ export async function POST(request: Request) {
     });
     return createUIMessageStreamResponse({ stream });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(request.signal.aborted ? new ApiError('cancelled') : error);
   }
 }
 
