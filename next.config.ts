@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   turbopack: { root },
   outputFileTracingRoot: root,
   poweredByHeader: false,
+  // The Redis client (rate limits) loads optional peers at run time; keep it a plain Node require.
+  serverExternalPackages: ['@redis/client'],
   reactStrictMode: true,
   devIndicators: false,
 };

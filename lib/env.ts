@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   OPENAI_CONDENSE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(4_000)),
   RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(30)),
   REDIS_URL: optionalString,
+  /** Proxies in front of the app that append to X-Forwarded-For (1 also fits no proxy: Next fills it in). */
+  TRUSTED_PROXY_COUNT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
   EMBED_ALLOWED_ORIGINS: z.preprocess(
     blankToUndefined,
     z

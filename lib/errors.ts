@@ -4,8 +4,11 @@ export const ERRORS = {
   invalid_input: { status: 422, message: 'The request did not pass validation.' },
   payload_too_large: { status: 413, message: 'The request body is larger than 64 KB. Send a shorter question or less history.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as JSON with Content-Type: application/json.' },
+  /** The client went away mid-request (nobody reads this; it keeps aborts out of the error log). */
+  cancelled: { status: 499, message: 'The request was cancelled by the client.' },
   rate_limited: { status: 429, message: 'Too many questions from this address. Wait a minute and try again.' },
   not_found: { status: 404, message: 'Not found.' },
+  method_not_allowed: { status: 405, message: 'This endpoint does not accept that HTTP method.' },
   internal: { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const;
 

@@ -112,6 +112,8 @@ async function* offlineAnswer(turn: Turn, model: AnswerModel, extra: Extra = {})
     answer += step.value;
     yield { type: 'text', delta: step.value };
   }
+  // streamText ends the stream quietly on abort: stop here rather than finish a half answer.
+  turn.deps.signal?.throwIfAborted();
   if (turn.medication) {
     const note = `\n\n${CLINICIAN_NOTE}`;
     answer += note;
@@ -139,6 +141,7 @@ async function* checkedModelAnswer(turn: Turn, model: AnswerModel, fallback: Ans
       }
       answer += step.value;
     }
+    turn.deps.signal?.throwIfAborted();
   } catch (error) {
     turn.deps.signal?.throwIfAborted();
     const fault = classifyFault(error);
@@ -183,6 +186,7 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
 
   const retrievalStart = now();
   const query = await standaloneQuery(input.question, history, deps);
+  deps.signal?.throwIfAborted();
   const hits = await searchPassages(deps.index, query, { k: deps.sourceCount ?? 5, vectors: deps.vectors, signal: deps.signal });
   const retrievalMs = ms(retrievalStart);
   deps.signal?.throwIfAborted();

@@ -5,16 +5,27 @@ export const MAX_HISTORY_TURNS = 40;
 export const MAX_TURN_CHARS = 8000;
 
 export const QuestionSchema = z
-  .string({ error: 'Send the question as a string.' })
+  .string({ error: (issue) => (issue.input === undefined ? 'Add the question, e.g. {"question": "What does vitamin K2 do?"}.' : 'Send the question as a string.') })
   .trim()
   .min(1, 'Type a question first.')
   .max(MAX_QUESTION_CHARS, `Questions can be at most ${MAX_QUESTION_CHARS} characters. Shorten it and try again.`);
 
-export const HistoryTurnSchema = z.object({
-  role: z.enum(['user', 'assistant'], { error: 'Each history turn needs role "user" or "assistant".' }),
-  text: z.string().max(MAX_TURN_CHARS, `Each earlier turn can be at most ${MAX_TURN_CHARS} characters.`),
-});
+/** Names the unexpected fields (a typo such as "histroy" should not be silently ignored). */
+export const unknownFieldsError = (allowed: string) => (issue: { code?: string; keys?: string[] }) =>
+  issue.code === 'unrecognized_keys' && issue.keys
+    ? `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}. Allowed: ${allowed}.`
+    : undefined;
+
+export const HistoryTurnSchema = z.strictObject(
+  {
+    role: z.enum(['user', 'assistant'], { error: 'Each history turn needs role "user" or "assistant".' }),
+    text: z
+      .string({ error: 'Each history turn needs its text as a string.' })
+      .max(MAX_TURN_CHARS, `Each earlier turn can be at most ${MAX_TURN_CHARS} characters.`),
+  },
+  { error: (issue) => unknownFieldsError('"role", "text"')(issue) ?? 'Each history turn must be an object such as {"role": "user", "text": "…"}.' },
+);
 
 export const HistorySchema = z
-  .array(HistoryTurnSchema)
+  .array(HistoryTurnSchema, { error: 'history must be a list of {"role", "text"} turns.' })
   .max(MAX_HISTORY_TURNS, `At most ${MAX_HISTORY_TURNS} earlier turns can be sent. Start a new chat.`);

@@ -52,24 +52,36 @@ export function parseDocument(fileName: string, bytes: Buffer): SourceDocument |
   return { id, title: data.title || firstLine.slice(0, 120), origin: data.source || fileName, body };
 }
 
-/** Loads every `.md`/`.txt` article in `dir`, sorted by file name; bad files are skipped with a reason. */
+/** Loads every `.md`/`.txt` article in `dir`, sorted by file name; other and bad files are skipped with a reason. */
 export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
-  const names = (await readdir(dir)).filter((n) => CORPUS_EXTENSIONS.includes(path.extname(n).toLowerCase())).sort();
+  const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
   const documents: SourceDocument[] = [];
   const skipped: LoadIssue[] = [];
+  const fileOfSlug = new Map<string, string>();
   for (const name of names) {
     const file = path.join(dir, name);
-    const info = await stat(file);
+    const info = await stat(file).catch(() => null);
+    if (!info) {
+      skipped.push({ file: name, problem: 'cannot be read (a broken link?)' });
+      continue;
+    }
     if (!info.isFile()) continue;
+    if (!CORPUS_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
+      skipped.push({ file: name, problem: `not an article (only ${CORPUS_EXTENSIONS.join(' and ')} files are read)` });
+      continue;
+    }
     if (info.size > MAX_DOCUMENT_BYTES) {
       skipped.push({ file: name, problem: `larger than ${MAX_DOCUMENT_BYTES / 1024} KB (${Math.round(info.size / 1024)} KB)` });
       continue;
     }
     const parsed = parseDocument(name, await readFile(file));
     if ('problem' in parsed) skipped.push(parsed);
-    else if (documents.some((d) => d.id === parsed.id))
-      skipped.push({ file: name, problem: `duplicate slug "${parsed.id}" (already used by another file)` });
-    else documents.push(parsed);
+    else if (fileOfSlug.has(parsed.id))
+      skipped.push({ file: name, problem: `duplicate slug "${parsed.id}" (already used by ${fileOfSlug.get(parsed.id)})` });
+    else {
+      fileOfSlug.set(parsed.id, name);
+      documents.push(parsed);
+    }
   }
   return { documents, skipped };
 }

@@ -43,8 +43,17 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infe
   throw new ApiError('invalid_input', `${where}${issue.message}`);
 }
 
-/** The client address for rate limiting: the first X-Forwarded-For hop, else X-Real-IP, else 'local'. */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip')?.trim() || 'local';
+/**
+ * The client address for rate limiting. Each proxy appends the address it received the request from
+ * to X-Forwarded-For, so only the last `trustedProxies` entries are trustworthy: the entry that many
+ * places from the right is the client (earlier ones can be forged). `next start` itself fills the
+ * header from the socket when it is absent, so 1 fits both a direct deployment and one proxy in front.
+ */
+export function clientIp(request: Request, trustedProxies = 1): string {
+  const hops = (request.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const ip = hops.length ? hops[Math.max(0, hops.length - Math.max(1, trustedProxies))] : request.headers.get('x-real-ip')?.trim();
+  return ip ? ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '').slice(0, 100) : 'local';
 }

@@ -1,5 +1,5 @@
 import { load, save, type RawData } from '@orama/orama';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Passage } from '../chunk/types';
 import type { SourceDocument } from '../corpus/types';
@@ -26,12 +26,17 @@ export async function saveIndex(index: SearchIndex, file: string): Promise<numbe
   const json = JSON.stringify(data);
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, json);
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, json);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
   return Buffer.byteLength(json);
 }
 
-/** Reads a saved index; null when missing or written by another index format. */
+/** Reads a saved index; null when missing, unreadable or written by another index format. */
 export async function loadIndex(file: string): Promise<SearchIndex | null> {
   let raw: string;
   try {
@@ -39,8 +44,14 @@ export async function loadIndex(file: string): Promise<SearchIndex | null> {
   } catch {
     return null;
   }
-  const data = JSON.parse(raw) as SavedIndex;
-  if (data.format !== INDEX_FORMAT) return null;
+  let data: SavedIndex;
+  try {
+    data = JSON.parse(raw) as SavedIndex;
+  } catch {
+    console.warn(`[index] ${file} is not a readable index (damaged or cut short); it will be rebuilt.`);
+    return null;
+  }
+  if (data?.format !== INDEX_FORMAT) return null;
   const db = createPassageDb();
   load(db, data.orama);
   return {

@@ -1,5 +1,7 @@
 import { askQuestion } from '@/lib/answer/service';
-import { errorResponse } from '@/lib/errors';
+import { ApiError, errorResponse } from '@/lib/errors';
+import { methodNotAllowed } from '@/lib/http/method';
+import { enforceRateLimit } from '@/lib/http/rate-limit';
 import { parseWith, readJson } from '@/lib/http/request';
 import { AskRequestSchema } from './schema';
 
@@ -7,10 +9,16 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request) {
   try {
+    await enforceRateLimit(request);
     const input = parseWith(AskRequestSchema, await readJson(request));
     const { retrieved: _retrieved, query: _query, ...answer } = await askQuestion(input, request.signal);
     return Response.json(answer);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(request.signal.aborted ? new ApiError('cancelled') : error);
   }
 }
+
+export const GET = methodNotAllowed('POST');
+export const PUT = methodNotAllowed('POST');
+export const PATCH = methodNotAllowed('POST');
+export const DELETE = methodNotAllowed('POST');

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { streamQuestion } from '@/lib/answer/service';
 import type { ChatMessage } from '@/lib/answer/ui-message';
 import { ApiError, errorResponse } from '@/lib/errors';
+import { methodNotAllowed } from '@/lib/http/method';
+import { enforceRateLimit } from '@/lib/http/rate-limit';
 import { parseWith, readJson } from '@/lib/http/request';
 import { ChatRequestSchema, toAnswerInput } from './schema';
 
@@ -19,6 +21,7 @@ function parseInput(body: unknown) {
 
 export async function POST(request: Request) {
   try {
+    await enforceRateLimit(request);
     const input = parseInput(await readJson(request));
     const events = await streamQuestion(input, request.signal);
     const stream = createUIMessageStream<ChatMessage>({
@@ -65,6 +68,11 @@ export async function POST(request: Request) {
     });
     return createUIMessageStreamResponse({ stream });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(request.signal.aborted ? new ApiError('cancelled') : error);
   }
 }
+
+export const GET = methodNotAllowed('POST');
+export const PUT = methodNotAllowed('POST');
+export const PATCH = methodNotAllowed('POST');
+export const DELETE = methodNotAllowed('POST');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sourceUrl } from '@/lib/answer/quotes';
 import { errorResponse } from '@/lib/errors';
+import { methodNotAllowed } from '@/lib/http/method';
 import { parseWith } from '@/lib/http/request';
 import { MAX_K, retrieve } from '@/lib/search/retrieve';
 import { getIndex } from '@/lib/search/store';
@@ -39,3 +40,8 @@ export async function GET(request: Request) {
     return errorResponse(error);
   }
 }
+
+export const POST = methodNotAllowed('GET');
+export const PUT = methodNotAllowed('GET');
+export const PATCH = methodNotAllowed('GET');
+export const DELETE = methodNotAllowed('GET');

@@ -1,0 +1,56 @@
+import { getEnv, type Env } from '../env';
+import { ApiError } from '../errors';
+import { MemoryRateLimitStore } from './rate-limit-memory';
+import { RedisRateLimitStore } from './rate-limit-redis';
+import type { RateLimitStore } from './rate-limit-store';
+import { clientIp } from './request';
+
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+
+type LimitEnv = Pick<Env, 'RATE_LIMIT_PER_MINUTE' | 'REDIS_URL' | 'TRUSTED_PROXY_COUNT'>;
+
+let current: { url: string | undefined; store: RateLimitStore } | null = null;
+let lastFailureLog = 0;
+
+/** The process's store: Redis when REDIS_URL is set (shared by every instance), else memory. */
+export function rateLimitStore(env: Pick<Env, 'REDIS_URL'> = getEnv()): RateLimitStore {
+  if (!current || current.url !== env.REDIS_URL) {
+    void current?.store.close?.().catch(() => {});
+    current = { url: env.REDIS_URL, store: env.REDIS_URL ? new RedisRateLimitStore(env.REDIS_URL) : new MemoryRateLimitStore() };
+  }
+  return current.store;
+}
+
+/** For tests: forget the current store (closing its connection). */
+export async function resetRateLimitStore(): Promise<void> {
+  const store = current?.store;
+  current = null;
+  await store?.close?.();
+}
+
+/**
+ * Counts a request against its client's per-minute limit on the answer endpoints and throws a 429
+ * with Retry-After past it. RATE_LIMIT_PER_MINUTE=0 turns the limit off. When the Redis store is
+ * unreachable the request is let through (logged): a broken limiter must not take answers down.
+ */
+export async function enforceRateLimit(request: Request, env: LimitEnv = getEnv()): Promise<void> {
+  const limit = env.RATE_LIMIT_PER_MINUTE;
+  if (!limit) return;
+  let hit;
+  try {
+    hit = await rateLimitStore(env).hit(clientIp(request, env.TRUSTED_PROXY_COUNT), RATE_LIMIT_WINDOW_MS);
+  } catch (error) {
+    if (Date.now() - lastFailureLog > 30_000) {
+      lastFailureLog = Date.now();
+      console.warn(`[rate-limit] store unavailable, not limiting: ${error instanceof Error ? error.message : error}`);
+    }
+    return;
+  }
+  if (hit.count <= limit) return;
+  const seconds = Math.max(1, Math.ceil(hit.resetMs / 1000));
+  throw new ApiError(
+    'rate_limited',
+    `Too many questions from this address: at most ${limit} a minute. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+    { 'Retry-After': String(seconds) },
+  );
+}
