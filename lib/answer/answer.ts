@@ -114,6 +114,13 @@ async function* offlineAnswer(turn: Turn, model: AnswerModel, extra: Extra = {})
   }
   // streamText ends the stream quietly on abort: stop here rather than finish a half answer.
   turn.deps.signal?.throwIfAborted();
+  if (!end.cited.length) {
+    // No sentence of the passages answers the question: say so in the streamed text too.
+    const reply = notCoveredReply();
+    yield { type: 'text', delta: answer ? `\n\n${reply}` : reply };
+    yield finishEvent(turn, answer, end.cited, model.id, generationStart, extra);
+    return;
+  }
   if (turn.medication) {
     const note = `\n\n${CLINICIAN_NOTE}`;
     answer += note;
