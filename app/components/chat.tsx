@@ -90,8 +90,9 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
 
   const sendRequest = useEffectEvent((text: string) => (busy ? setInput(text) : send(text)));
   useEffect(() => {
-    if (request) sendRequest(request.text);
-  }, [request]);
+    // Wait for the saved conversation, so a question asked from outside joins it instead of racing it.
+    if (request && restored) sendRequest(request.text);
+  }, [request, restored]);
 
   const prevStatus = useRef(status);
   useEffect(() => {

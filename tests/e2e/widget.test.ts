@@ -107,6 +107,8 @@ describe('the embeddable widget on a hostile page from another origin', () => {
     const input = frame.getByTestId('chat-input');
     await input.waitFor({ timeout: 15_000 });
     expect(await frame.locator('.embed-disclaimer').isVisible()).toBe(true);
+    // The empty state appears once the saved conversation (none here) has been looked up.
+    await frame.locator('.examples button').first().waitFor();
     expect(await frame.locator('.examples button').allInnerTexts()).toEqual(['What is MK-7?', 'Which foods contain magnesium?']);
     // Host CSS does not reach into the frame.
     expect(await frame.locator('body').evaluate((b) => getComputedStyle(b).color)).not.toBe('rgb(255, 0, 0)');
