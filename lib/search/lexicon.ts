@@ -1,0 +1,167 @@
+import lexiconData from '../../corpus/lexicon.json';
+import { analyze } from '../text/tokenize';
+import { isFillerStem } from '../text/terms';
+
+/** The lexicon as written in `corpus/lexicon.json`. */
+export interface LexiconFile {
+  subjects?: string[];
+  concepts: { id: string; terms: string[]; related?: string[] }[];
+}
+
+/** Weight of a concept's other words relative to the word the question used, and of related words. */
+export const SYNONYM_WEIGHT = 0.8;
+export const RELATED_WEIGHT = 0.4;
+
+interface Alternative {
+  concept: number;
+  /** Stems of every word (stop words included), for matching questions. */
+  full: string[];
+  /** Stems of the content words, for matching passages; empty for pure question phrases. */
+  content: string[];
+  /** The index key: a stem, or content stems joined by '_' for a phrase; null when it only triggers. */
+  key: string | null;
+  related: boolean;
+}
+
+export interface CompiledLexicon {
+  concepts: { id: string; subject: boolean; alternatives: Alternative[] }[];
+  /** Question-side triggers by first stem (full-word sequences and content-word sequences). */
+  triggers: Map<string, Alternative[]>;
+  /** Multi-word keys to recognise in passages, by first content stem. */
+  phrases: Map<string, { seq: string[]; key: string }[]>;
+}
+
+export const phraseKey = (content: string[]) => content.join('_');
+
+function addTo<V>(map: Map<string, V[]>, key: string, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Turns the lexicon's words into stem sequences and keys, with the same analysis as passages. */
+export function compileLexicon(file: LexiconFile): CompiledLexicon {
+  const subjects = new Set(file.subjects ?? []);
+  const concepts: CompiledLexicon['concepts'] = [];
+  const triggers = new Map<string, Alternative[]>();
+  const phrases = new Map<string, { seq: string[]; key: string }[]>();
+  const seenPhrase = new Set<string>();
+  file.concepts.forEach((c, ci) => {
+    const alternatives: Alternative[] = [];
+    const add = (text: string, related: boolean) => {
+      const { stems, stop } = analyze(text);
+      if (!stems.length) return;
+      const content = stems.filter((_, i) => !stop[i]);
+      const searchable = content.length > 0 && !content.every(isFillerStem);
+      const key = !searchable ? null : content.length === 1 ? content[0] : phraseKey(content);
+      const alt: Alternative = { concept: ci, full: stems, content, key, related };
+      alternatives.push(alt);
+      if (!related) {
+        addTo(triggers, stems[0], alt);
+        if (content.length > 1 && content.length < stems.length) addTo(triggers, content[0], { ...alt, full: content });
+      }
+      if (key && content.length > 1 && !seenPhrase.has(key)) {
+        seenPhrase.add(key);
+        addTo(phrases, content[0], { seq: content, key });
+      }
+    };
+    for (const t of c.terms) add(t, false);
+    for (const t of c.related ?? []) add(t, true);
+    concepts.push({ id: c.id, subject: subjects.has(c.id), alternatives });
+  });
+  for (const list of triggers.values()) list.sort((a, b) => b.full.length - a.full.length);
+  for (const list of phrases.values()) list.sort((a, b) => b.seq.length - a.seq.length);
+  return { concepts, triggers, phrases };
+}
+
+export const DEFAULT_LEXICON: CompiledLexicon = compileLexicon(lexiconData as LexiconFile);
+
+/** Phrase keys found in a sequence of content stems ("hardening of the arteries" → "harden_arteri"). */
+export function phraseKeysIn(content: string[], lexicon: CompiledLexicon = DEFAULT_LEXICON): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const candidates = lexicon.phrases.get(content[i]);
+    if (!candidates) continue;
+    for (const { seq, key } of candidates) {
+      let ok = i + seq.length <= content.length;
+      for (let j = 1; ok && j < seq.length; j++) ok = content[i + j] === seq[j];
+      if (ok) out.push(key);
+    }
+  }
+  return out;
+}
+
+/** One part of a question: a plain word, or a concept with the keys that express it and their weights. */
+export interface QueryUnit {
+  /** The words of the question this unit stands for. */
+  text: string;
+  keys: Map<string, number>;
+  /** Lexicon concept ids (empty for a plain word). */
+  concepts: string[];
+  subject: boolean;
+}
+
+const matches = (stems: string[], at: number, seq: string[]) => {
+  if (at + seq.length > stems.length) return false;
+  for (let j = 0; j < seq.length; j++) if (stems[at + j] !== seq[j]) return false;
+  return true;
+};
+
+/**
+ * Splits a question into units: lexicon phrases (longest first, matched on all words, then on content
+ * words only) become concepts with every alternative as a weighted key; other content words stay plain.
+ * Question filler ("what", "should", "best") is dropped.
+ */
+export function expandQuery(query: string, lexicon: CompiledLexicon = DEFAULT_LEXICON): QueryUnit[] {
+  const { stems, stop } = analyze(query);
+  const used = new Array<boolean>(stems.length).fill(false);
+  const units: QueryUnit[] = [];
+  const byConcepts = new Map<string, QueryUnit>();
+  const addConcepts = (alts: Alternative[], text: string) => {
+    const ids = [...new Set(alts.map((a) => a.concept))].sort((a, b) => a - b);
+    const name = ids.join(',');
+    const existing = byConcepts.get(name);
+    const keys = existing?.keys ?? new Map<string, number>();
+    const set = (k: string | null, w: number) => k && keys.set(k, Math.max(keys.get(k) ?? 0, w));
+    for (const ci of ids) for (const a of lexicon.concepts[ci].alternatives) set(a.key, a.related ? RELATED_WEIGHT : SYNONYM_WEIGHT);
+    for (const a of alts) set(a.key, 1);
+    if (existing) return;
+    const unit: QueryUnit = {
+      text,
+      keys,
+      concepts: ids.map((ci) => lexicon.concepts[ci].id),
+      subject: ids.some((ci) => lexicon.concepts[ci].subject),
+    };
+    byConcepts.set(name, unit);
+    units.push(unit);
+  };
+  // Pass 1: phrases over all words (catches "too much", "is it true", "hardening of the arteries").
+  for (let i = 0; i < stems.length; i++) {
+    if (used[i]) continue;
+    const list = lexicon.triggers.get(stems[i]) ?? [];
+    const best = list.find((a) => a.full.length > 1 && matches(stems, i, a.full)) ?? list.find((a) => a.full.length === 1 && !stop[i] && matches(stems, i, a.full));
+    if (!best) continue;
+    const alts = list.filter((a) => a.full.length === best.full.length && matches(stems, i, a.full));
+    for (let j = i; j < i + best.full.length; j++) used[j] = true;
+    addConcepts(alts, stems.slice(i, i + best.full.length).join(' '));
+    i += best.full.length - 1;
+  }
+  // Pass 2: phrases over the remaining content words ("hardening of arteries" for "hardening of the arteries").
+  const rest = stems.map((s, i) => ({ s, i })).filter(({ i }) => !used[i] && !stop[i]);
+  const restStems = rest.map((r) => r.s);
+  for (let r = 0; r < rest.length; r++) {
+    if (used[rest[r].i]) continue;
+    const list = (lexicon.triggers.get(restStems[r]) ?? []).filter((a) => a.content.length > 1);
+    const best = list.find((a) => matches(restStems, r, a.content));
+    if (!best) continue;
+    for (let j = r; j < r + best.content.length; j++) used[rest[j].i] = true;
+    addConcepts(list.filter((a) => a.content.length === best.content.length && matches(restStems, r, a.content)), best.content.join(' '));
+    r += best.content.length - 1;
+  }
+  for (let i = 0; i < stems.length; i++) {
+    if (used[i] || stop[i] || isFillerStem(stems[i])) continue;
+    if (units.some((u) => u.concepts.length === 0 && u.keys.has(stems[i]))) continue;
+    units.push({ text: stems[i], keys: new Map([[stems[i], 1]]), concepts: [], subject: false });
+  }
+  return units;
+}
