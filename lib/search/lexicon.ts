@@ -158,6 +158,12 @@ export function expandQuery(query: string, lexicon: CompiledLexicon = DEFAULT_LE
     addConcepts(list.filter((a) => a.content.length === best.content.length && matches(restStems, r, a.content)), best.content.join(' '));
     r += best.content.length - 1;
   }
+  // "vitamin A", "vitamin B12": a vitamin the lexicon does not know is one unit, not the word "vitamin".
+  for (let i = 0; i + 1 < stems.length; i++) {
+    if (stems[i] !== 'vitamin' || used[i] || used[i + 1] || !/^[a-z]\d{0,2}$/.test(stems[i + 1])) continue;
+    used[i] = used[i + 1] = true;
+    units.push({ text: `vitamin ${stems[i + 1]}`, keys: new Map([[`vitamin_${stems[i + 1]}`, 1]]), concepts: [], subject: true });
+  }
   for (let i = 0; i < stems.length; i++) {
     if (used[i] || stop[i] || isFillerStem(stems[i])) continue;
     if (units.some((u) => u.concepts.length === 0 && u.keys.has(stems[i]))) continue;

@@ -8,7 +8,7 @@ import { stopwords } from '@orama/stopwords/english';
  * Stems are cached: a corpus has a few thousand distinct words, so analysis is a split plus lookups.
  */
 
-export const STOP_WORDS: readonly string[] = [...stopwords];
+export const STOP_WORDS: readonly string[] = [...new Set([...stopwords, 'a'])];
 const STOP = new Set(STOP_WORDS);
 
 const stem: (word: string) => string = oramaTokenizer.createTokenizer({ language: 'english', stemming: true }).stemmer!;

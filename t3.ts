@@ -1,0 +1,16 @@
+import { loadCorpus } from './lib/corpus/load';
+import { buildIndex } from './lib/search/build-index';
+import { retrieve } from './lib/search/retrieve';
+import { coverage } from './lib/answer/coverage';
+import { expandQuery } from './lib/search/lexicon';
+const { documents } = await loadCorpus('corpus');
+const index = await buildIndex(documents);
+const inScope = ['Does the sunshine vitamin make my blood vessels stiff?', 'Can I eat spinach while on blood thinners?', 'Which cheese has K2?', 'Why do my bones need vitamin K?', 'Is calcium building up in my arteries dangerous?', 'What does PTH do?', 'Is MK-7 better than MK-4?', 'What happens if I lack vitamin K?', 'Can a vitamin D overdose hurt my kidneys?', 'Do I need magnesium to use vitamin D?', 'What is calciphylaxis?', 'What did the Rotterdam Study find?', 'How long does MK-7 stay in the body?', 'Are calcium pills bad for my heart?', 'What is phylloquinone?', 'Does vitamin C help with calcification?', 'Where do I get vitamin D besides the sun?', 'Can hardening of the arteries be undone?', 'Is coumadin affected by leafy greens?', 'What is VKA?'];
+const out = ['What is vitamin B12 good for?', 'Does vitamin C prevent colds?', 'How much zinc should I take?', 'What are the side effects of ibuprofen?', 'Is metformin safe for diabetics?', 'How do I lower my cholesterol with statins?', 'What is the capital of France?', 'Best running shoes for flat feet?', 'Can omega-3 fish oil help depression?', 'What is vitamin E?', 'How do I treat a migraine?', 'Is iron good for anemia?', 'Write me a poem about cats', 'What is the best diet for losing weight fast?', 'How do mRNA vaccines work?', 'Does vitamin A help eyesight?', 'What is the stock price of Apple?', 'How much biotin for hair growth?', 'Is creatine safe for teenagers?', 'Can probiotics cure IBS?'];
+for (const [label, qs] of [['IN', inScope], ['OUT', out]] as const) for (const q of qs) {
+  const hits = await retrieve(index, q, { k: 5 });
+  const c = coverage(index, q, hits);
+  console.log(label, c.toFixed(2), c >= 0.5 ? 'answer ' : 'decline', q, '|', expandQuery(q).map(u => u.concepts.length ? `[${u.concepts.join(',')}]` : u.text).join(' '), '|', hits[0]?.passage.id);
+}
+const more = ['Do natto and cheese both have vitamin K2?', 'Why do arteries get stiff as we age?', 'Is it bad to take D3 without K2?', 'Can I get enough K2 from food alone?', 'What are the symptoms of too much vitamin D?', 'Does warfarin make arteries calcify faster?', 'What is the most potent calcification inhibitor?', 'How does magnesium affect parathyroid hormone?', 'How much MK-7 per day did heart studies use?', 'Are eggs a good source of vitamin D?', 'What makes calcium go to the wrong place?', 'Is calcification of heart valves related to vitamin K?', 'Will eating more greens interfere with my coumadin?', 'Do kidney patients get calcification more?', 'Is there a K2 dose that reverses calcification?', 'How do I keep calcium in my bones and out of my arteries?'];
+for (const q of more) { const hits = await retrieve(index, q, { k: 5 }); const c = coverage(index, q, hits); console.log('IN2', c.toFixed(2), c >= 0.55 ? 'answer ' : 'decline', q, '|', expandQuery(q).map(u => u.concepts.length ? `[${u.concepts.join(',')}]` : u.text).join(' ')); }
