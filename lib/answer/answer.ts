@@ -4,13 +4,11 @@ import { systemPrompt } from '../ai/prompts';
 import { EXTRACTIVE_PROVIDER } from '../ai/extractive-model';
 import { retrieve } from '../search/retrieve';
 import type { SearchHit, SearchIndex } from '../search/types';
-import { termWeights } from '../search/weights';
-import { queryTerms } from '../text/terms';
 import { CitationRenumberer } from './citations';
 import { coverage, COVERAGE_THRESHOLD } from './coverage';
 import { notCoveredReply } from './examples';
 import { checkGrounding } from './grounding';
-import { resolveQuery } from './query';
+import { extractiveUnits, resolveQuery, strongHits } from './query';
 import { buildCitations } from './quotes';
 import { CLINICIAN_NOTE, DISCLAIMER, EMERGENCY_REPLY, isEmergency, isMedicationQuestion } from './safety';
 import type { AnswerEvent, AnswerInput, AnswerResult, AnswerStatus, NumberedSource } from './types';
@@ -58,7 +56,7 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
 
   const query = resolveQuery(input.question, history);
   const retrievalStart = now();
-  const hits: SearchHit[] = await retrieve(deps.index, query, { k: deps.sourceCount ?? 5 });
+  const hits: SearchHit[] = strongHits(await retrieve(deps.index, query, { k: deps.sourceCount ?? 5 }));
   const retrievalMs = ms(retrievalStart);
   deps.signal?.throwIfAborted();
 
@@ -89,7 +87,7 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
     messages,
     maxRetries: 0,
     abortSignal: deps.signal,
-    providerOptions: { [EXTRACTIVE_PROVIDER]: { weights: termWeights(deps.index, queryTerms(query)), sources } as never },
+    providerOptions: { [EXTRACTIVE_PROVIDER]: { weights: {}, units: extractiveUnits(deps.index, query), sources } as never },
   });
 
   const renumber = new CitationRenumberer(sources.length);

@@ -1,10 +1,18 @@
 import { splitSentences } from '../text/sentences';
-import { terms } from '../text/terms';
+import { fieldKeys } from '../search/lexical';
 import type { NumberedSource } from './types';
+
+/** One part of the question: the keys that express it (stems or lexicon phrases) and its weight. */
+export interface ExtractiveUnit {
+  keys: Record<string, number>;
+  weight: number;
+}
 
 export interface ExtractiveRequest {
   /** Stemmed query terms with their weights (IDF); what the answer should be about. */
   weights: Record<string, number>;
+  /** The question's units (lexicon concepts with all their keys); when given, used instead of `weights`. */
+  units?: ExtractiveUnit[];
   sources: NumberedSource[];
   maxSentences?: number;
 }
@@ -82,32 +90,58 @@ export function readableSentence(text: string): string {
   return out.replace(/^(["'“])?([a-z])/, (_, q = '', c: string) => q + c.toUpperCase());
 }
 
+/** "Yes, …" / "No, …": FAQ answers whose question the page dropped; the word is removed, or the sentence skipped. */
+function withoutAnswerWord(text: string): string | null {
+  const m = /^(yes|no)\b[,.;:!]?\s+/i.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length);
+  if (/^(but|and|or|only|if|not|because|as)\b/i.test(rest) || rest.split(/\s+/).length < 5) return null;
+  return rest.replace(/^([a-z])/, (c) => c.toUpperCase());
+}
+
+/** Table rows flattened into text ("Feature · K1 · K2", "Primary Source · …") read badly as sentences. */
+const TABLE_ROW = /\s·\s|^(feature|nutrient|aspect)\s/i;
+
+const keysOf = (text: string) => new Set(fieldKeys(text).keys);
+
+function unitsOf(req: ExtractiveRequest): ExtractiveUnit[] {
+  return req.units ?? Object.entries(req.weights).map(([k, w]) => ({ keys: { [k]: 1 }, weight: w }));
+}
+
 function candidates(req: ExtractiveRequest): Candidate[] {
-  const weightTotal = Object.values(req.weights).reduce((a, b) => a + b, 0) || 1;
+  const units = unitsOf(req);
+  const weightTotal = units.reduce((a, u) => a + u.weight, 0) || 1;
   const out: Candidate[] = [];
   req.sources.forEach((source, rank) => {
-    const sectionTerms = new Set(terms(source.section));
+    const sectionKeys = keysOf(source.section);
     const sentences = answerUnits(source.text);
     sentences.forEach((s, i) => {
-      if (s.text.endsWith('?')) return;
+      if (s.text.endsWith('?') || TABLE_ROW.test(s.text)) return;
       const words = s.text.split(/\s+/).length;
       if (words < 5) return;
-      let text = s.text;
-      let sTerms = new Set(terms(text));
+      const own = withoutAnswerWord(readableSentence(s.text));
+      if (own === null) return;
+      let text = own;
       const keys = [`${source.n}:${i}`];
-      // A sentence that leans on the one before it carries that one along.
-      if (DANGLING_START.test(readableSentence(text)) && i > 0 && !sentences[i - 1].text.endsWith('?')) {
-        text = `${sentences[i - 1].text} ${text}`;
-        sTerms = new Set(terms(text));
+      // A sentence that leans on the one before it carries that one along; without one it is left out.
+      if (DANGLING_START.test(text)) {
+        const prev = i > 0 ? withoutAnswerWord(readableSentence(sentences[i - 1].text)) : null;
+        if (!prev || sentences[i - 1].text.endsWith('?') || sentences[i - 1].text.endsWith(':') || TABLE_ROW.test(prev)) return;
+        text = `${prev} ${text}`;
         keys.push(`${source.n}:${i - 1}`);
       }
+      const sKeys = keysOf(text);
       let match = 0;
-      for (const [t, w] of Object.entries(req.weights)) if (sTerms.has(t) || sectionTerms.has(t)) match += sTerms.has(t) ? w : w * 0.35;
+      for (const u of units) {
+        let best = 0;
+        for (const [k, w] of Object.entries(u.keys)) best = Math.max(best, sKeys.has(k) ? w : sectionKeys.has(k) ? w * 0.35 : 0);
+        match += u.weight * best;
+      }
       if (match === 0) return;
       const coverage = match / weightTotal;
       const brevity = Math.min(1, 40 / Math.max(words, 1)) * 0.05;
-      const score = coverage + 0.12 / (rank + 1) + brevity;
-      out.push({ keys, n: source.n, rank, text, terms: sTerms, score });
+      const score = coverage + 0.15 / (rank + 1) + brevity;
+      out.push({ keys, n: source.n, rank, text, terms: sKeys, score });
     });
   });
   return out.sort((a, b) => b.score - a.score);
@@ -124,11 +158,12 @@ export function selectSentences(req: ExtractiveRequest): ExtractedSentence[] {
   if (!pool.length) return [];
   const best = pool[0].score;
   const chosen: Candidate[] = [];
+  const distinct = (c: Candidate) => !chosen.some((x) => jaccard(x.terms, c.terms) > 0.45 || x.keys.some((k) => c.keys.includes(k)));
   for (const c of pool) {
     if (chosen.length >= max) break;
-    if (c.score < best * 0.55) break;
-    if (chosen.some((x) => jaccard(x.terms, c.terms) > 0.45 || x.keys.some((k) => c.keys.includes(k)))) continue;
-    chosen.push(c);
+    // The first sentence answers; later ones must be nearly as relevant (a second one a little less).
+    if (c.score < best * (chosen.length < 2 ? 0.45 : 0.6)) break;
+    if (distinct(c)) chosen.push(c);
   }
   return chosen.map(({ n, text, score }) => ({ n, text, score }));
 }

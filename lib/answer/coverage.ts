@@ -28,6 +28,7 @@ export function coverage(index: SearchIndex, query: string, hits: SearchHit[], t
   let total = 0;
   let matched = 0;
   for (const unit of units) {
+    if (unit.implied) continue;
     const w = unitWeight(index, unit);
     total += w;
     if ([...unit.keys.keys()].some((k) => found.has(k))) matched += w;

@@ -99,7 +99,15 @@ export interface QueryUnit {
   /** Lexicon concept ids (empty for a plain word). */
   concepts: string[];
   subject: boolean;
+  /** Relative weight in scoring (default 1); implied units weigh less and don't count for coverage. */
+  weight?: number;
+  implied?: boolean;
 }
+
+/** Concepts whose questions should also find the articles' cautions (e.g. "consult your doctor"). */
+export const CAUTION_TRIGGERS = ['blood-thinner', 'medication', 'pregnancy', 'interaction'];
+export const CAUTION_CONCEPT = 'doctor';
+export const CAUTION_WEIGHT = 0.5;
 
 const matches = (stems: string[], at: number, seq: string[]) => {
   if (at + seq.length > stems.length) return false;
@@ -113,7 +121,7 @@ const matches = (stems: string[], at: number, seq: string[]) => {
  * Question filler ("what", "should", "best") is dropped.
  */
 export function expandQuery(query: string, lexicon: CompiledLexicon = DEFAULT_LEXICON): QueryUnit[] {
-  const { stems, stop } = analyze(query);
+  const { stems, stop, words } = analyze(query);
   const used = new Array<boolean>(stems.length).fill(false);
   const units: QueryUnit[] = [];
   const byConcepts = new Map<string, QueryUnit>();
@@ -143,7 +151,7 @@ export function expandQuery(query: string, lexicon: CompiledLexicon = DEFAULT_LE
     if (!best) continue;
     const alts = list.filter((a) => a.full.length === best.full.length && matches(stems, i, a.full));
     for (let j = i; j < i + best.full.length; j++) used[j] = true;
-    addConcepts(alts, stems.slice(i, i + best.full.length).join(' '));
+    addConcepts(alts, words.slice(i, i + best.full.length).join(' '));
     i += best.full.length - 1;
   }
   // Pass 2: phrases over the remaining content words ("hardening of arteries" for "hardening of the arteries").
@@ -155,19 +163,29 @@ export function expandQuery(query: string, lexicon: CompiledLexicon = DEFAULT_LE
     const best = list.find((a) => matches(restStems, r, a.content));
     if (!best) continue;
     for (let j = r; j < r + best.content.length; j++) used[rest[j].i] = true;
-    addConcepts(list.filter((a) => a.content.length === best.content.length && matches(restStems, r, a.content)), best.content.join(' '));
+    addConcepts(list.filter((a) => a.content.length === best.content.length && matches(restStems, r, a.content)), words.slice(rest[r].i, rest[r + best.content.length - 1].i + 1).join(' '));
     r += best.content.length - 1;
   }
   // "vitamin A", "vitamin B12": a vitamin the lexicon does not know is one unit, not the word "vitamin".
   for (let i = 0; i + 1 < stems.length; i++) {
     if (stems[i] !== 'vitamin' || used[i] || used[i + 1] || !/^[a-z]\d{0,2}$/.test(stems[i + 1])) continue;
     used[i] = used[i + 1] = true;
-    units.push({ text: `vitamin ${stems[i + 1]}`, keys: new Map([[`vitamin_${stems[i + 1]}`, 1]]), concepts: [], subject: true });
+    units.push({ text: `vitamin ${words[i + 1]}`, keys: new Map([[`vitamin_${stems[i + 1]}`, 1]]), concepts: [], subject: true });
   }
   for (let i = 0; i < stems.length; i++) {
     if (used[i] || stop[i] || isFillerStem(stems[i])) continue;
     if (units.some((u) => u.concepts.length === 0 && u.keys.has(stems[i]))) continue;
-    units.push({ text: stems[i], keys: new Map([[stems[i], 1]]), concepts: [], subject: false });
+    units.push({ text: words[i], keys: new Map([[stems[i], 1]]), concepts: [], subject: false });
   }
-  return units;
+  return withCautions(units, lexicon);
+}
+
+/** A medication question also looks for the passages that say to consult a doctor. */
+function withCautions(units: QueryUnit[], lexicon: CompiledLexicon): QueryUnit[] {
+  const ask = units.some((u) => u.concepts.some((c) => CAUTION_TRIGGERS.includes(c)));
+  const caution = lexicon.concepts.find((c) => c.id === CAUTION_CONCEPT);
+  if (!ask || !caution || units.some((u) => u.concepts.includes(CAUTION_CONCEPT))) return units;
+  const keys = new Map<string, number>();
+  for (const a of caution.alternatives) if (a.key) keys.set(a.key, a.related ? RELATED_WEIGHT : 1);
+  return [...units, { text: 'doctor', keys, concepts: [CAUTION_CONCEPT], subject: false, weight: CAUTION_WEIGHT, implied: true }];
 }

@@ -57,7 +57,7 @@ export function scoreUnits(index: LexicalIndex, units: QueryUnit[], limit: numbe
       tfOf = (_, d) => acc[d];
     }
     const df = docs.length;
-    const w = df ? idf(n, df) : idf(n, 0);
+    const w = idf(n, df) * (unit.weight ?? 1);
     stats.push({ df, idf: w });
     totalWeight += w;
     for (let i = 0; i < docs.length; i++) {

@@ -48,19 +48,23 @@ export interface Analyzed {
   stems: string[];
   /** Whether each word is a stop word. */
   stop: boolean[];
+  /** The folded words themselves. */
+  words: string[];
 }
 
 /** Full analysis of a text: all words' stems in order, with stop words marked. */
 export function analyze(text: string): Analyzed {
   const stems: string[] = [];
   const stop: boolean[] = [];
+  const words: string[] = [];
   for (const word of foldText(text).split(SPLIT)) {
     if (!word) continue;
     const isStop = STOP.has(word);
     stems.push(isStop ? word : stemOf(word));
     stop.push(isStop);
+    words.push(word);
   }
-  return { stems, stop };
+  return { stems, stop, words };
 }
 
 /** Stemmed content words of a text, in order, stop words removed (duplicates kept). */
