@@ -6,6 +6,10 @@ import type { NumberedSource } from './types';
 export interface ExtractiveUnit {
   keys: Record<string, number>;
   weight: number;
+  /** A nutrient, protein, condition or drug the question is about: every sentence must name one. */
+  subject?: boolean;
+  /** The "consult a doctor" part of a medication question: answered by one added caution sentence. */
+  caution?: boolean;
 }
 
 export interface ExtractiveRequest {
@@ -20,12 +24,20 @@ export interface ExtractiveRequest {
 export interface ExtractedSentence {
   n: number;
   text: string;
+  /** The sentences that make up `text` (each gets its own marker). */
+  parts: string[];
   score: number;
 }
 
 interface Candidate {
   /** `source:sentence` keys of the sentences this candidate is made of. */
   keys: string[];
+  /** The sentences, in order (two when one leans on the one before it). */
+  parts: string[];
+  /** Whether it names one of the question's subjects (or the question has none). */
+  onTopic: boolean;
+  /** Whether it states a caution (matches the caution unit). */
+  caution: boolean;
   n: number;
   rank: number;
   text: string;
@@ -34,7 +46,7 @@ interface Candidate {
 }
 
 /** Sentences that only make sense after the one before them. */
-const DANGLING_START = /^(this|these|that|those|it|its|they|their|such|he|she|here|there|also|however|therefore|furthermore|in addition|as a result|similarly)\b/i;
+const DANGLING_START = /^(this|these|that|those|it|its|they|their|them|such|he|she|here|there|also|however|therefore|thus|hence|furthermore|moreover|in addition|as a result|similarly|other|another|both|the latter|the former|instead|still|but|and|or|so|because|which)\b/i;
 /** "Vitamin K2 is Key:", "Q:", "A:", "Note:": a label before the sentence itself. */
 const LABEL_PREFIX = /^([A-Z][^:.!?]{0,60}?):\s+(?=["'“(]?[A-Z0-9])/;
 
@@ -109,7 +121,11 @@ function unitsOf(req: ExtractiveRequest): ExtractiveUnit[] {
 }
 
 function candidates(req: ExtractiveRequest): Candidate[] {
-  const units = unitsOf(req);
+  const all = unitsOf(req);
+  const units = all.filter((u) => !u.caution);
+  const cautions = all.filter((u) => u.caution);
+  const subjects = units.filter((u) => u.subject);
+  const names = (keys: Set<string>, u: ExtractiveUnit) => Object.keys(u.keys).some((k) => keys.has(k));
   const weightTotal = units.reduce((a, u) => a + u.weight, 0) || 1;
   const out: Candidate[] = [];
   req.sources.forEach((source, rank) => {
@@ -122,12 +138,14 @@ function candidates(req: ExtractiveRequest): Candidate[] {
       const own = withoutAnswerWord(readableSentence(s.text));
       if (own === null) return;
       let text = own;
+      const parts = [own];
       const keys = [`${source.n}:${i}`];
       // A sentence that leans on the one before it carries that one along; without one it is left out.
       if (DANGLING_START.test(text)) {
         const prev = i > 0 ? withoutAnswerWord(readableSentence(sentences[i - 1].text)) : null;
         if (!prev || sentences[i - 1].text.endsWith('?') || sentences[i - 1].text.endsWith(':') || TABLE_ROW.test(prev)) return;
         text = `${prev} ${text}`;
+        parts.unshift(prev);
         keys.push(`${source.n}:${i - 1}`);
       }
       const sKeys = keysOf(text);
@@ -141,7 +159,9 @@ function candidates(req: ExtractiveRequest): Candidate[] {
       const coverage = match / weightTotal;
       const brevity = Math.min(1, 40 / Math.max(words, 1)) * 0.05;
       const score = coverage + 0.15 / (rank + 1) + brevity;
-      out.push({ keys, n: source.n, rank, text, terms: sKeys, score });
+      const onTopic = !subjects.length || subjects.some((u) => names(sKeys, u));
+      const caution = cautions.some((u) => names(sKeys, u));
+      out.push({ keys, parts, onTopic, caution, n: source.n, rank, text, terms: sKeys, score });
     });
   });
   return out.sort((a, b) => b.score - a.score);
@@ -155,17 +175,23 @@ function candidates(req: ExtractiveRequest): Candidate[] {
 export function selectSentences(req: ExtractiveRequest): ExtractedSentence[] {
   const max = req.maxSentences ?? 4;
   const pool = candidates(req);
-  if (!pool.length) return [];
-  const best = pool[0].score;
+  const onTopic = pool.filter((c) => c.onTopic);
+  if (!onTopic.length) return [];
+  const best = onTopic[0].score;
   const chosen: Candidate[] = [];
   const distinct = (c: Candidate) => !chosen.some((x) => jaccard(x.terms, c.terms) > 0.45 || x.keys.some((k) => c.keys.includes(k)));
-  for (const c of pool) {
+  for (const c of onTopic) {
     if (chosen.length >= max) break;
     // The first sentence answers; later ones must be nearly as relevant (a second one a little less).
     if (c.score < best * (chosen.length < 2 ? 0.45 : 0.6)) break;
     if (distinct(c)) chosen.push(c);
   }
-  return chosen.map(({ n, text, score }) => ({ n, text, score }));
+  // A medication question gets the articles' own caution, when they give one about it.
+  if (!chosen.some((c) => c.caution)) {
+    const caution = pool.find((c) => c.caution && c.onTopic && distinct(c));
+    if (caution) chosen.splice(Math.min(chosen.length, max - 1), chosen.length >= max ? 1 : 0, caution);
+  }
+  return chosen.map(({ n, text, parts, score }) => ({ n, text, parts, score }));
 }
 
 /** Puts a citation marker before the sentence's closing punctuation: "... to date [1]." */
@@ -178,6 +204,6 @@ export function withMarker(sentence: string, n: number): string {
 /** The whole extractive answer: selected sentences, each cited, in one paragraph. */
 export function composeExtractive(req: ExtractiveRequest): string {
   return selectSentences(req)
-    .map((s) => withMarker(s.text, s.n))
+    .map((s) => s.parts.map((p) => withMarker(p, s.n)).join(' '))
     .join(' ');
 }

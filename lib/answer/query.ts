@@ -52,7 +52,7 @@ export function extractiveUnits(index: Pick<SearchIndex, 'lexical'>, query: stri
   return expandQuery(query).map((u) => {
     const docs = new Set<number>();
     for (const k of u.keys.keys()) for (const d of index.lexical.postings.get(k)?.docs ?? []) docs.add(d);
-    return { keys: Object.fromEntries(u.keys), weight: idf(index.lexical.n, docs.size) * (u.weight ?? 1) };
+    return { keys: Object.fromEntries(u.keys), weight: idf(index.lexical.n, docs.size) * (u.weight ?? 1), subject: u.subject, caution: u.caution };
   });
 }
 

@@ -5,6 +5,8 @@ import { isFillerStem } from '../text/terms';
 /** The lexicon as written in `corpus/lexicon.json`. */
 export interface LexiconFile {
   subjects?: string[];
+  /** Question forms that imply a concept ("what does X do" → role), as regular expressions. */
+  patterns?: { regex: string; concept: string }[];
   concepts: { id: string; terms: string[]; related?: string[] }[];
 }
 
@@ -29,6 +31,7 @@ export interface CompiledLexicon {
   triggers: Map<string, Alternative[]>;
   /** Multi-word keys to recognise in passages, by first content stem. */
   phrases: Map<string, { seq: string[]; key: string }[]>;
+  patterns: { regex: RegExp; concept: number }[];
 }
 
 export const phraseKey = (content: string[]) => content.join('_');
@@ -71,7 +74,9 @@ export function compileLexicon(file: LexiconFile): CompiledLexicon {
   });
   for (const list of triggers.values()) list.sort((a, b) => b.full.length - a.full.length);
   for (const list of phrases.values()) list.sort((a, b) => b.seq.length - a.seq.length);
-  return { concepts, triggers, phrases };
+  const ids = new Map(concepts.map((c, i) => [c.id, i]));
+  const patterns = (file.patterns ?? []).flatMap((p) => (ids.has(p.concept) ? [{ regex: new RegExp(p.regex, 'i'), concept: ids.get(p.concept)! }] : []));
+  return { concepts, triggers, phrases, patterns };
 }
 
 export const DEFAULT_LEXICON: CompiledLexicon = compileLexicon(lexiconData as LexiconFile);
@@ -102,6 +107,8 @@ export interface QueryUnit {
   /** Relative weight in scoring (default 1); implied units weigh less and don't count for coverage. */
   weight?: number;
   implied?: boolean;
+  /** The implied "consult a doctor" unit of a medication question. */
+  caution?: boolean;
 }
 
 /** Concepts whose questions should also find the articles' cautions (e.g. "consult your doctor"). */
@@ -143,28 +150,35 @@ export function expandQuery(query: string, lexicon: CompiledLexicon = DEFAULT_LE
     byConcepts.set(name, unit);
     units.push(unit);
   };
+  const take = (alts: Alternative[], positions: number[]) => {
+    for (const p of positions) used[p] = true;
+    addConcepts(alts, words.slice(positions[0], positions[positions.length - 1] + 1).join(' '));
+  };
   // Pass 1: phrases over all words (catches "too much", "is it true", "hardening of the arteries").
   for (let i = 0; i < stems.length; i++) {
-    if (used[i]) continue;
-    const list = lexicon.triggers.get(stems[i]) ?? [];
-    const best = list.find((a) => a.full.length > 1 && matches(stems, i, a.full)) ?? list.find((a) => a.full.length === 1 && !stop[i] && matches(stems, i, a.full));
+    const list = used[i] ? [] : (lexicon.triggers.get(stems[i]) ?? []).filter((a) => a.full.length > 1);
+    const best = list.find((a) => matches(stems, i, a.full) && !used.slice(i, i + a.full.length).some(Boolean));
     if (!best) continue;
-    const alts = list.filter((a) => a.full.length === best.full.length && matches(stems, i, a.full));
-    for (let j = i; j < i + best.full.length; j++) used[j] = true;
-    addConcepts(alts, words.slice(i, i + best.full.length).join(' '));
-    i += best.full.length - 1;
+    const len = best.full.length;
+    take(list.filter((a) => a.full.length === len && matches(stems, i, a.full)), Array.from({ length: len }, (_, j) => i + j));
+    i += len - 1;
   }
-  // Pass 2: phrases over the remaining content words ("hardening of arteries" for "hardening of the arteries").
+  // Pass 2: phrases over the remaining content words ("clogs your arteries" for "clogs arteries").
   const rest = stems.map((s, i) => ({ s, i })).filter(({ i }) => !used[i] && !stop[i]);
   const restStems = rest.map((r) => r.s);
   for (let r = 0; r < rest.length; r++) {
-    if (used[rest[r].i]) continue;
     const list = (lexicon.triggers.get(restStems[r]) ?? []).filter((a) => a.content.length > 1);
     const best = list.find((a) => matches(restStems, r, a.content));
     if (!best) continue;
-    for (let j = r; j < r + best.content.length; j++) used[rest[j].i] = true;
-    addConcepts(list.filter((a) => a.content.length === best.content.length && matches(restStems, r, a.content)), words.slice(rest[r].i, rest[r + best.content.length - 1].i + 1).join(' '));
-    r += best.content.length - 1;
+    const len = best.content.length;
+    take(list.filter((a) => a.content.length === len && matches(restStems, r, a.content)), rest.slice(r, r + len).map((x) => x.i));
+    r += len - 1;
+  }
+  // Pass 3: single words.
+  for (let i = 0; i < stems.length; i++) {
+    if (used[i] || stop[i]) continue;
+    const alts = (lexicon.triggers.get(stems[i]) ?? []).filter((a) => a.full.length === 1 && a.full[0] === stems[i]);
+    if (alts.length) take(alts, [i]);
   }
   // "vitamin A", "vitamin B12": a vitamin the lexicon does not know is one unit, not the word "vitamin".
   for (let i = 0; i + 1 < stems.length; i++) {
@@ -177,6 +191,12 @@ export function expandQuery(query: string, lexicon: CompiledLexicon = DEFAULT_LE
     if (units.some((u) => u.concepts.length === 0 && u.keys.has(stems[i]))) continue;
     units.push({ text: words[i], keys: new Map([[stems[i], 1]]), concepts: [], subject: false });
   }
+  // Question forms imply a concept the words alone don't name ("What does K2 do?" asks for its role).
+  for (const p of lexicon.patterns) {
+    if (!p.regex.test(query) || units.some((u) => u.concepts.includes(lexicon.concepts[p.concept].id))) continue;
+    addConcepts(lexicon.concepts[p.concept].alternatives.filter((a) => !a.related), lexicon.concepts[p.concept].id);
+    Object.assign(units[units.length - 1], { weight: 0.5, implied: true });
+  }
   return withCautions(units, lexicon);
 }
 
@@ -187,5 +207,5 @@ function withCautions(units: QueryUnit[], lexicon: CompiledLexicon): QueryUnit[]
   if (!ask || !caution || units.some((u) => u.concepts.includes(CAUTION_CONCEPT))) return units;
   const keys = new Map<string, number>();
   for (const a of caution.alternatives) if (a.key) keys.set(a.key, a.related ? RELATED_WEIGHT : 1);
-  return [...units, { text: 'doctor', keys, concepts: [CAUTION_CONCEPT], subject: false, weight: CAUTION_WEIGHT, implied: true }];
+  return [...units, { text: 'doctor', keys, concepts: [CAUTION_CONCEPT], subject: false, weight: CAUTION_WEIGHT, implied: true, caution: true }];
 }
