@@ -114,6 +114,11 @@ function withoutAnswerWord(text: string): string | null {
 /** Table rows flattened into text ("Feature · K1 · K2", "Primary Source · …") read badly as sentences. */
 const TABLE_ROW = /\s·\s|^(feature|nutrient|aspect)\s/i;
 
+/** The first row of a table passage. */
+const TABLE_PASSAGE = /^(feature|nutrient|aspect|characteristic|factor|category|attribute)\s/i;
+/** Sentences about the article rather than the topic ("This guide explores…"). */
+const META = /\b(this|the|our) (article|guide|post|page|review|piece)\b|\b(click|read more|learn more|see below|as mentioned)\b/i;
+
 const keysOf = (text: string) => new Set(fieldKeys(text).keys);
 
 function unitsOf(req: ExtractiveRequest): ExtractiveUnit[] {
@@ -130,9 +135,11 @@ function candidates(req: ExtractiveRequest): Candidate[] {
   const out: Candidate[] = [];
   req.sources.forEach((source, rank) => {
     const sectionKeys = keysOf(source.section);
+    // A table flattened into text ("Feature K1 K2 / Primary Source …") has no sentences to quote.
+    if (TABLE_PASSAGE.test(source.text)) return;
     const sentences = answerUnits(source.text);
     sentences.forEach((s, i) => {
-      if (s.text.endsWith('?') || TABLE_ROW.test(s.text)) return;
+      if (s.text.endsWith('?') || TABLE_ROW.test(s.text) || META.test(s.text)) return;
       const words = s.text.split(/\s+/).length;
       if (words < 5) return;
       const own = withoutAnswerWord(readableSentence(s.text));
@@ -159,7 +166,7 @@ function candidates(req: ExtractiveRequest): Candidate[] {
       const coverage = match / weightTotal;
       const brevity = Math.min(1, 40 / Math.max(words, 1)) * 0.05;
       const score = coverage + 0.15 / (rank + 1) + brevity;
-      const onTopic = !subjects.length || subjects.some((u) => names(sKeys, u));
+      const onTopic = !subjects.length || subjects.some((u) => names(sKeys, u) || names(sectionKeys, u));
       const caution = cautions.some((u) => names(sKeys, u));
       out.push({ keys, parts, onTopic, caution, n: source.n, rank, text, terms: sKeys, score });
     });
@@ -179,17 +186,28 @@ export function selectSentences(req: ExtractiveRequest): ExtractedSentence[] {
   if (!onTopic.length) return [];
   const best = onTopic[0].score;
   const chosen: Candidate[] = [];
+  const count = () => chosen.reduce((n, c) => n + c.parts.length, 0);
   const distinct = (c: Candidate) => !chosen.some((x) => jaccard(x.terms, c.terms) > 0.45 || x.keys.some((k) => c.keys.includes(k)));
   for (const c of onTopic) {
-    if (chosen.length >= max) break;
+    if (count() >= max) break;
     // The first sentence answers; later ones must be nearly as relevant (a second one a little less).
     if (c.score < best * (chosen.length < 2 ? 0.45 : 0.6)) break;
-    if (distinct(c)) chosen.push(c);
+    // "It is necessary for…" right after a chosen sentence continues it.
+    const continues = c.parts.length === 2 ? chosen.find((x) => x.n === c.n && x.keys[0] === c.keys[1]) : undefined;
+    if (continues && !chosen.some((x) => x.keys.includes(c.keys[0]))) {
+      continues.parts.push(c.parts[1]);
+      continues.keys.unshift(c.keys[0]);
+      continue;
+    }
+    if (distinct(c) && count() + c.parts.length <= max + 1) chosen.push(c);
   }
   // A medication question gets the articles' own caution, when they give one about it.
   if (!chosen.some((c) => c.caution)) {
     const caution = pool.find((c) => c.caution && c.onTopic && distinct(c));
-    if (caution) chosen.splice(Math.min(chosen.length, max - 1), chosen.length >= max ? 1 : 0, caution);
+    if (caution) {
+      while (chosen.length > 1 && count() + caution.parts.length > max + 1) chosen.pop();
+      chosen.splice(1, 0, caution);
+    }
   }
   return chosen.map(({ n, text, parts, score }) => ({ n, text, parts, score }));
 }

@@ -59,12 +59,12 @@ export function scoreUnits(index: LexicalIndex, units: QueryUnit[], limit: numbe
     const df = docs.length;
     const w = idf(n, df) * (unit.weight ?? 1);
     stats.push({ df, idf: w });
-    totalWeight += w;
+    if (!unit.implied) totalWeight += w;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i];
       const tf = tfOf(i, d);
       scores[d] += (w * tf * (K1 + 1)) / (tf + K1);
-      cover[d] += w;
+      if (!unit.implied) cover[d] += w;
       if (!seen[d]) {
         seen[d] = 1;
         touched.push(d);
