@@ -150,7 +150,7 @@ function candidates(req: ExtractiveRequest): Candidate[] {
       // A sentence that leans on the one before it carries that one along; without one it is left out.
       if (DANGLING_START.test(text)) {
         const prev = i > 0 ? withoutAnswerWord(readableSentence(sentences[i - 1].text)) : null;
-        if (!prev || sentences[i - 1].text.endsWith('?') || sentences[i - 1].text.endsWith(':') || TABLE_ROW.test(prev)) return;
+        if (!prev || sentences[i - 1].text.endsWith('?') || sentences[i - 1].text.endsWith(':') || TABLE_ROW.test(prev) || META.test(prev)) return;
         text = `${prev} ${text}`;
         parts.unshift(prev);
         keys.push(`${source.n}:${i - 1}`);

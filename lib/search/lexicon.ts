@@ -114,7 +114,7 @@ export interface QueryUnit {
 /** Concepts whose questions should also find the articles' cautions (e.g. "consult your doctor"). */
 export const CAUTION_TRIGGERS = ['blood-thinner', 'medication', 'pregnancy', 'interaction'];
 export const CAUTION_CONCEPT = 'doctor';
-export const CAUTION_WEIGHT = 0.5;
+export const CAUTION_WEIGHT = 0.3;
 
 const matches = (stems: string[], at: number, seq: string[]) => {
   if (at + seq.length > stems.length) return false;
