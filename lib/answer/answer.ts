@@ -61,7 +61,7 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
   deps.signal?.throwIfAborted();
 
   if (!hits.length || coverage(deps.index, query, hits) < COVERAGE_THRESHOLD) {
-    yield* fixedReply('not-covered', notCoveredReply(), started, retrievalMs, query);
+    yield* fixedReply('not-covered', notCoveredReply(input.question), started, retrievalMs, query);
     return;
   }
 
@@ -116,7 +116,7 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
   const status: AnswerStatus = citations.length ? 'answered' : 'not-covered';
   const final: AnswerResult = {
     status,
-    answer: citations.length ? answer : notCoveredReply(),
+    answer: citations.length ? answer : notCoveredReply(input.question),
     citations,
     disclaimer: DISCLAIMER,
     model: model.id,
