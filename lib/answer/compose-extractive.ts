@@ -199,6 +199,9 @@ export function selectSentences(req: ExtractiveRequest): ExtractedSentence[] {
       continues.keys.unshift(c.keys[0]);
       continue;
     }
+    // Citing a further passage needs a stronger sentence than adding one from a passage already cited.
+    const newSource = !chosen.some((x) => x.n === c.n);
+    if (newSource && chosen.length && c.score < best * 0.7) continue;
     if (distinct(c) && count() + c.parts.length <= max + 1) chosen.push(c);
   }
   // A medication question gets the articles' own caution, when they give one about it.

@@ -8,7 +8,8 @@ const QUESTION_WORDS = ['does', 'do', 'did', 'can', 'could', 'should', 'would', 
   'contain', 'contains', 'lot', 'lots', 'start', 'starting', 'need', 'needs', 'want', 'like', 'way', 'ways', 'work', 'works',
   'happen', 'happens', 'mean', 'means', 'which', 'what', 'why', 'how', 'when', 'where', 'who', 'anything', 'something', 'okay', 'ok', 'safe',
   'ignore', 'instructions', 'previous', 'prompt', 'system', 'print', 'pretend', 'act', 'rules', 'say', 'answer', 'question', 'questions', 'anyway', 'actually', 'someone', 'people', 'person',
-  'besides', 'also', 'else', 'other', 'make', 'makes', 'find', 'found', 'any', 'some', 'there', 'lot', 'kind', 'sort', 'bit', 'little', 'stuff', 'go', 'going', 'able', 'worth', 'possible', 'possibly', 'exactly', 'dear', 'hi', 'hello', 'thanks', 'thank'];
+  'besides', 'also', 'else', 'other', 'make', 'makes', 'find', 'found', 'any', 'some', 'there', 'lot', 'kind', 'sort', 'bit', 'little', 'stuff', 'go', 'going', 'able', 'worth', 'possible', 'possibly', 'exactly', 'dear', 'hi', 'hello', 'thanks', 'thank',
+  'affect', 'affects', 'affected', 'affecting', 'impact', 'impacts', 'influence', 'influences', 'effect', 'effects'];
 
 /** The same tokenizer configuration the Orama index uses. */
 export const TOKENIZER_CONFIG = { language: 'english', stemming: true, stopWords: [...STOP_WORDS] } as const;

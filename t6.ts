@@ -1,0 +1,14 @@
+import { loadCorpus } from './lib/corpus/load';
+import { buildIndex } from './lib/search/build-index';
+import { retrieve } from './lib/search/retrieve';
+import { extractiveUnits, strongHits } from './lib/answer/query';
+import { selectSentences } from './lib/answer/compose-extractive';
+const { documents } = await loadCorpus('corpus');
+const index = await buildIndex(documents);
+const q = process.argv[2];
+const hits = strongHits(await retrieve(index, q, { k: 5 }));
+const sources = hits.map(({ passage }, i) => ({ n: i + 1, passageId: passage.id, docId: passage.docId, title: passage.title, section: passage.section, text: passage.text }));
+const units = extractiveUnits(index, q);
+console.log(units.map(u => [Object.keys(u.keys).slice(0,4).join('|'), u.weight.toFixed(2)]));
+console.log(hits.map(h => h.passage.id + ' ' + h.score.toFixed(2)));
+console.log(selectSentences({ weights: {}, units, sources, maxSentences: 12 }).map(s => s.score.toFixed(2) + ' ' + s.n + ' ' + s.text.slice(0, 120)));
