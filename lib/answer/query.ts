@@ -47,12 +47,16 @@ function firstSentence(text: string): string {
   return m ? m[0] : text;
 }
 
+/** The least weight a unit of the question has in the extractive model. */
+export const MIN_UNIT_WEIGHT = 0.5;
+
 /** Weight of each question unit for the extractive model: rarer is heavier (as in retrieval). */
 export function extractiveUnits(index: Pick<SearchIndex, 'lexical'>, query: string): ExtractiveUnit[] {
   return expandQuery(query).map((u) => {
     const docs = new Set<number>();
     for (const k of u.keys.keys()) for (const d of index.lexical.postings.get(k)?.docs ?? []) docs.add(d);
-    return { keys: Object.fromEntries(u.keys), weight: idf(index.lexical.n, docs.size) * (u.weight ?? 1), subject: u.subject, caution: u.caution };
+    // A floor keeps common but asked-for words ("calcification") from counting for nothing.
+    return { keys: Object.fromEntries(u.keys), weight: Math.max(idf(index.lexical.n, docs.size), MIN_UNIT_WEIGHT) * (u.weight ?? 1), subject: u.subject, caution: u.caution };
   });
 }
 

@@ -4,6 +4,7 @@ import { idf, type LexicalIndex } from './lexical';
 export const K1 = 1.2;
 /** How much a passage's score depends on covering all of the question's units (0 = plain BM25). */
 export const COORDINATION = 0.6;
+export const MIN_COVER_WEIGHT = 0.5;
 
 export interface ScoredDoc {
   doc: number;
@@ -59,12 +60,14 @@ export function scoreUnits(index: LexicalIndex, units: QueryUnit[], limit: numbe
     const df = docs.length;
     const w = idf(n, df) * (unit.weight ?? 1);
     stats.push({ df, idf: w });
-    if (!unit.implied) totalWeight += w;
+    // Coverage counts every asked-for unit, common ones too (with a floor on their weight).
+    const cw = Math.max(w, MIN_COVER_WEIGHT);
+    if (!unit.implied) totalWeight += cw;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i];
       const tf = tfOf(i, d);
       scores[d] += (w * tf * (K1 + 1)) / (tf + K1);
-      if (!unit.implied) cover[d] += w;
+      if (!unit.implied) cover[d] += cw;
       if (!seen[d]) {
         seen[d] = 1;
         touched.push(d);
