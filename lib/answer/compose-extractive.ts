@@ -97,6 +97,8 @@ export function readableSentence(text: string): string {
   for (let i = 0; i < 2; i++) {
     const m = LABEL_PREFIX.exec(out);
     if (!m || !isLabel(m[1])) break;
+    // "Magnesium: This essential mineral…": the label is what "This" refers to, so it stays.
+    if (DANGLING_START.test(out.slice(m[0].length))) break;
     out = out.slice(m[0].length);
   }
   return out.replace(/^(["'“])?([a-z])/, (_, q = '', c: string) => q + c.toUpperCase());
@@ -148,7 +150,7 @@ function candidates(req: ExtractiveRequest): Candidate[] {
       const parts = [own];
       const keys = [`${source.n}:${i}`];
       // A sentence that leans on the one before it carries that one along; without one it is left out.
-      if (DANGLING_START.test(text)) {
+      if (DANGLING_START.test(text) && !LABEL_PREFIX.test(text)) {
         const prev = i > 0 ? withoutAnswerWord(readableSentence(sentences[i - 1].text)) : null;
         if (!prev || sentences[i - 1].text.endsWith('?') || sentences[i - 1].text.endsWith(':') || TABLE_ROW.test(prev) || META.test(prev)) return;
         text = `${prev} ${text}`;
