@@ -13,8 +13,18 @@ export const HEADING_BONUS = 0.25;
 export const DUPLICATE_OVERLAP = 0.5;
 
 /** Share of the heading's topical words that the question's units name (0..1). */
+const headingWords = new Map<string, string[]>();
+function topicalWords(section: string): string[] {
+  let words = headingWords.get(section);
+  if (!words) {
+    words = [...new Set(contentStems(section))].filter((s) => !GENERIC_HEADINGS.has(s));
+    if (headingWords.size < 50_000) headingWords.set(section, words);
+  }
+  return words;
+}
+
 export function headingMatch(section: string, units: QueryUnit[]): number {
-  const words = [...new Set(contentStems(section))].filter((s) => !GENERIC_HEADINGS.has(s));
+  const words = topicalWords(section);
   if (!words.length) return 0;
   const hit = words.filter((w) => units.some((u) => u.keys.has(w))).length;
   return hit / words.length;
@@ -39,16 +49,18 @@ export function overlap(a: Set<string>, b: Set<string>): number {
  * Reorders candidates: heading matches move up, and a passage that mostly repeats a better-ranked one
  * (the articles restate their key points) moves behind the distinct ones, so the top is diverse.
  */
-export function rerank<T extends { passage: Passage; score: number }>(candidates: T[], units: QueryUnit[]): T[] {
+export function rerank<T extends { passage: Passage; score: number }>(candidates: T[], units: QueryUnit[], k = candidates.length): T[] {
   const boosted = candidates
     .map((c) => ({ ...c, score: c.score * (1 + HEADING_BONUS * headingMatch(c.passage.section, units)) }))
     .sort((a, b) => b.score - a.score);
   const kept: { item: T; sh: Set<string> }[] = [];
   const repeats: T[] = [];
-  for (const item of boosted) {
+  let i = 0;
+  for (; i < boosted.length && kept.length < k; i++) {
+    const item = boosted[i];
     const sh = shingles(item.passage.text);
-    if (kept.some((k) => overlap(sh, k.sh) >= DUPLICATE_OVERLAP)) repeats.push(item);
+    if (kept.some((x) => overlap(sh, x.sh) >= DUPLICATE_OVERLAP)) repeats.push(item);
     else kept.push({ item, sh });
   }
-  return [...kept.map((k) => k.item), ...repeats];
+  return [...kept.map((x) => x.item), ...repeats, ...boosted.slice(i)];
 }

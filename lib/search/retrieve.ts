@@ -25,5 +25,5 @@ export function retrieveUnits(index: SearchIndex, units: QueryUnit[], opts: Retr
   if (!units.length) return [];
   const { hits } = scoreUnits(index.lexical, units, Math.max(CANDIDATES, k * 2));
   const candidates = hits.map((h) => ({ passage: index.passages[h.doc], score: h.score }));
-  return rerank(candidates, units).slice(0, k);
+  return rerank(candidates, units, k).slice(0, k);
 }

@@ -19,6 +19,28 @@ export interface UnitStats {
   idf: number;
 }
 
+interface Scratch {
+  scores: Float32Array;
+  cover: Float32Array;
+  acc: Float32Array;
+  /** Passages touched by the query so far / by the current unit. */
+  touched: Uint32Array;
+  union: Uint32Array;
+  seen: Uint8Array;
+}
+
+/** Per-index buffers reused across queries (scoring is synchronous, so one set per index is enough). */
+const scratchFor = new WeakMap<LexicalIndex, Scratch>();
+function scratch(index: LexicalIndex): Scratch {
+  let s = scratchFor.get(index);
+  if (!s) {
+    const n = index.n;
+    s = { scores: new Float32Array(n), cover: new Float32Array(n), acc: new Float32Array(n), touched: new Uint32Array(n), union: new Uint32Array(n), seen: new Uint8Array(n) };
+    scratchFor.set(index, s);
+  }
+  return s;
+}
+
 /**
  * BM25F over query units: a concept's keys count as one term (its passages are the union, its
  * frequency the weighted sum), then scores are scaled by how much of the question a passage covers,
@@ -26,68 +48,61 @@ export interface UnitStats {
  */
 export function scoreUnits(index: LexicalIndex, units: QueryUnit[], limit: number): { hits: ScoredDoc[]; stats: UnitStats[] } {
   const n = index.n;
-  const scores = new Float32Array(n);
-  const cover = new Float32Array(n);
-  const seen = new Uint8Array(n);
-  const touched: number[] = [];
-  const acc = new Float32Array(n);
+  const { scores, cover, acc, touched, union, seen } = scratch(index);
+  let touchedCount = 0;
   const stats: UnitStats[] = [];
   let totalWeight = 0;
 
   for (const unit of units) {
-    const lists = [...unit.keys].flatMap(([k, w]) => {
+    const lists: { docs: Uint32Array; tf: Float32Array; w: number }[] = [];
+    for (const [k, w] of unit.keys) {
       const p = index.postings.get(k);
-      return p ? [{ p, w }] : [];
-    });
-    let docs: ArrayLike<number>;
-    let tfOf: (i: number, d: number) => number;
-    if (lists.length === 1) {
-      const { p, w } = lists[0];
-      docs = p.docs;
-      tfOf = (i) => p.tf[i] * w;
-    } else {
-      const union: number[] = [];
-      for (const { p, w } of lists) {
-        for (let i = 0; i < p.docs.length; i++) {
-          const d = p.docs[i];
-          if (acc[d] === 0) union.push(d);
-          acc[d] += p.tf[i] * w;
-        }
-      }
-      docs = union;
-      tfOf = (_, d) => acc[d];
+      if (p) lists.push({ docs: p.docs, tf: p.tf, w });
     }
-    const df = docs.length;
-    const w = idf(n, df) * (unit.weight ?? 1);
-    stats.push({ df, idf: w });
+    // Gather the unit's weighted term frequency per passage into `acc`, and its passages into `union`.
+    let df = 0;
+    for (const { docs, tf, w } of lists) {
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
+        if (acc[d] === 0) union[df++] = d;
+        acc[d] += tf[i] * w;
+      }
+    }
+    const weight = idf(n, df) * (unit.weight ?? 1);
+    stats.push({ df, idf: weight });
     // Coverage counts every asked-for unit, common ones too (with a floor on their weight).
-    const cw = Math.max(w, MIN_COVER_WEIGHT);
-    if (!unit.implied) totalWeight += cw;
-    for (let i = 0; i < docs.length; i++) {
-      const d = docs[i];
-      const tf = tfOf(i, d);
-      scores[d] += (w * tf * (K1 + 1)) / (tf + K1);
-      if (!unit.implied) cover[d] += cw;
+    const cw = unit.implied ? 0 : Math.max(weight, MIN_COVER_WEIGHT);
+    totalWeight += cw;
+    for (let i = 0; i < df; i++) {
+      const d = union[i];
+      const tf = acc[d];
+      acc[d] = 0;
       if (!seen[d]) {
         seen[d] = 1;
-        touched.push(d);
+        touched[touchedCount++] = d;
       }
+      scores[d] += (weight * tf * (K1 + 1)) / (tf + K1);
+      cover[d] += cw;
     }
-    if (lists.length > 1) for (let i = 0; i < docs.length; i++) acc[docs[i]] = 0;
   }
 
   // Keep the best `limit` with a small sorted buffer (limit is tens; touched may be many thousands).
   const best: ScoredDoc[] = [];
   let floor = -Infinity;
-  for (const d of touched) {
-    const coverage = totalWeight ? cover[d] / totalWeight : 0;
-    const score = scores[d] * (1 - COORDINATION + COORDINATION * coverage);
+  const scale = totalWeight ? COORDINATION / totalWeight : 0;
+  for (let i = 0; i < touchedCount; i++) {
+    const d = touched[i];
+    const coverage = cover[d] * (totalWeight ? 1 / totalWeight : 0);
+    const score = scores[d] * (1 - COORDINATION + cover[d] * scale);
+    scores[d] = 0;
+    cover[d] = 0;
+    seen[d] = 0;
     if (best.length >= limit && score <= floor) continue;
     let at = best.length;
     while (at > 0 && best[at - 1].score < score) at--;
     best.splice(at, 0, { doc: d, score, coverage });
     if (best.length > limit) best.pop();
-    floor = best.length >= limit ? best[best.length - 1].score : -Infinity;
+    if (best.length >= limit) floor = best[best.length - 1].score;
   }
   return { hits: best, stats };
 }
