@@ -6,14 +6,12 @@ import type { AnswerModel } from '../ai/model';
 import { systemPrompt } from '../ai/prompts';
 import { searchPassages, type VectorSearch } from '../search/hybrid';
 import type { SearchHit, SearchIndex } from '../search/types';
-import { termWeights } from '../search/weights';
-import { queryTerms } from '../text/terms';
 import { coverage, COVERAGE_THRESHOLD } from './coverage';
 import { notCoveredReply } from './examples';
 import { checkAnswer, deltas } from './finish';
 import { generateAnswerText, type GenerationEnd } from './generate';
 import { groundingVerdict } from './grounding';
-import { resolveQuery } from './query';
+import { extractiveUnits, resolveQuery, strongHits } from './query';
 import { CLINICIAN_NOTE, DISCLAIMER, EMERGENCY_REPLY, isEmergency, isMedicationQuestion } from './safety';
 import type { AnswerEvent, AnswerInput, AnswerResult, AnswerStatus, HistoryTurn, ModelCheck, NumberedSource } from './types';
 
@@ -65,7 +63,6 @@ function request(turn: Turn, model: AnswerModel) {
     ...turn.history.map((t): ModelMessage => ({ role: t.role, content: t.text })),
     { role: 'user', content: turn.question },
   ];
-  const weights = termWeights(turn.deps.index, queryTerms(turn.query));
   return {
     model: model.model,
     system: systemPrompt({ sources: turn.sources }),
@@ -73,7 +70,7 @@ function request(turn: Turn, model: AnswerModel) {
     sourceCount: turn.sources.length,
     signal: turn.deps.signal,
     timeoutMs: model.timeoutMs,
-    providerOptions: { [EXTRACTIVE_PROVIDER]: { weights, sources: turn.sources } as never },
+    providerOptions: { [EXTRACTIVE_PROVIDER]: { weights: {}, units: extractiveUnits(turn.deps.index, turn.query), sources: turn.sources } as never },
   };
 }
 
@@ -85,7 +82,7 @@ function finishEvent(turn: Turn, answer: string, cited: number[], model: string,
   const answered = checked.citations.length > 0;
   const result: AnswerResult = {
     status: answered ? 'answered' : 'not-covered',
-    answer: answered ? answer : notCoveredReply(),
+    answer: answered ? answer : notCoveredReply(turn.question),
     citations: checked.citations,
     disclaimer: DISCLAIMER,
     model,
@@ -116,7 +113,7 @@ async function* offlineAnswer(turn: Turn, model: AnswerModel, extra: Extra = {})
   turn.deps.signal?.throwIfAborted();
   if (!end.cited.length) {
     // No sentence of the passages answers the question: say so in the streamed text too.
-    const reply = notCoveredReply();
+    const reply = notCoveredReply(turn.question);
     yield { type: 'text', delta: answer ? `\n\n${reply}` : reply };
     yield finishEvent(turn, answer, end.cited, model.id, generationStart, extra);
     return;
@@ -194,12 +191,12 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
   const retrievalStart = now();
   const query = await standaloneQuery(input.question, history, deps);
   deps.signal?.throwIfAborted();
-  const hits = await searchPassages(deps.index, query, { k: deps.sourceCount ?? 5, vectors: deps.vectors, signal: deps.signal });
+  const hits = strongHits(await searchPassages(deps.index, query, { k: deps.sourceCount ?? 5, vectors: deps.vectors, signal: deps.signal }));
   const retrievalMs = ms(retrievalStart);
   deps.signal?.throwIfAborted();
 
   if (!hits.length || coverage(deps.index, query, hits) < COVERAGE_THRESHOLD) {
-    yield* fixedReply('not-covered', notCoveredReply(), started, retrievalMs, query);
+    yield* fixedReply('not-covered', notCoveredReply(input.question), started, retrievalMs, query);
     return;
   }
 

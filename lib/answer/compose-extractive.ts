@@ -1,10 +1,22 @@
 import { splitSentences } from '../text/sentences';
-import { terms } from '../text/terms';
+import { fieldKeys } from '../search/lexical';
 import type { NumberedSource } from './types';
+
+/** One part of the question: the keys that express it (stems or lexicon phrases) and its weight. */
+export interface ExtractiveUnit {
+  keys: Record<string, number>;
+  weight: number;
+  /** A nutrient, protein, condition or drug the question is about: every sentence must name one. */
+  subject?: boolean;
+  /** The "consult a doctor" part of a medication question: answered by one added caution sentence. */
+  caution?: boolean;
+}
 
 export interface ExtractiveRequest {
   /** Stemmed query terms with their weights (IDF); what the answer should be about. */
   weights: Record<string, number>;
+  /** The question's units (lexicon concepts with all their keys); when given, used instead of `weights`. */
+  units?: ExtractiveUnit[];
   sources: NumberedSource[];
   maxSentences?: number;
 }
@@ -12,12 +24,20 @@ export interface ExtractiveRequest {
 export interface ExtractedSentence {
   n: number;
   text: string;
+  /** The sentences that make up `text` (each gets its own marker). */
+  parts: string[];
   score: number;
 }
 
 interface Candidate {
   /** `source:sentence` keys of the sentences this candidate is made of. */
   keys: string[];
+  /** The sentences, in order (two when one leans on the one before it). */
+  parts: string[];
+  /** Whether it names one of the question's subjects (or the question has none). */
+  onTopic: boolean;
+  /** Whether it states a caution (matches the caution unit). */
+  caution: boolean;
   n: number;
   rank: number;
   text: string;
@@ -26,7 +46,7 @@ interface Candidate {
 }
 
 /** Sentences that only make sense after the one before them. */
-const DANGLING_START = /^(this|these|that|those|it|its|they|their|such|he|she|here|there|also|however|therefore|furthermore|in addition|as a result|similarly)\b/i;
+const DANGLING_START = /^(this|these|that|those|it|its|they|their|them|such|he|she|here|there|also|however|therefore|thus|hence|furthermore|moreover|in addition|as a result|similarly|other|another|both|the latter|the former|instead|still|but|and|or|so|because|which)\b/i;
 /** "Vitamin K2 is Key:", "Q:", "A:", "Note:": a label before the sentence itself. */
 const LABEL_PREFIX = /^([A-Z][^:.!?]{0,60}?):\s+(?=["'“(]?[A-Z0-9])/;
 
@@ -77,37 +97,80 @@ export function readableSentence(text: string): string {
   for (let i = 0; i < 2; i++) {
     const m = LABEL_PREFIX.exec(out);
     if (!m || !isLabel(m[1])) break;
+    // "Magnesium: This essential mineral…": the label is what "This" refers to, so it stays.
+    if (DANGLING_START.test(out.slice(m[0].length))) break;
     out = out.slice(m[0].length);
   }
   return out.replace(/^(["'“])?([a-z])/, (_, q = '', c: string) => q + c.toUpperCase());
 }
 
+/** "Yes, …" / "No, …": FAQ answers whose question the page dropped; the word is removed, or the sentence skipped. */
+function withoutAnswerWord(text: string): string | null {
+  const m = /^(yes|no)\b[,.;:!]?\s+/i.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length);
+  if (/^(but|and|or|only|if|not|because|as)\b/i.test(rest) || rest.split(/\s+/).length < 5) return null;
+  return rest.replace(/^([a-z])/, (c) => c.toUpperCase());
+}
+
+/** Table rows flattened into text ("Feature · K1 · K2", "Primary Source · …") read badly as sentences. */
+const TABLE_ROW = /\s·\s|^(feature|nutrient|aspect)\s/i;
+
+/** The first row of a table passage. */
+const TABLE_PASSAGE = /^(feature|nutrient|aspect|characteristic|factor|category|attribute)\s/i;
+/** Sentences about the article rather than the topic ("This guide explores…"). */
+const META = /\b(this|the|our) (article|guide|post|page|review|piece)\b|\b(click|read more|learn more|see below|as mentioned)\b/i;
+
+const keysOf = (text: string) => new Set(fieldKeys(text).keys);
+
+function unitsOf(req: ExtractiveRequest): ExtractiveUnit[] {
+  return req.units ?? Object.entries(req.weights).map(([k, w]) => ({ keys: { [k]: 1 }, weight: w }));
+}
+
 function candidates(req: ExtractiveRequest): Candidate[] {
-  const weightTotal = Object.values(req.weights).reduce((a, b) => a + b, 0) || 1;
+  const all = unitsOf(req);
+  const units = all.filter((u) => !u.caution);
+  const cautions = all.filter((u) => u.caution);
+  const subjects = units.filter((u) => u.subject);
+  const names = (keys: Set<string>, u: ExtractiveUnit) => Object.keys(u.keys).some((k) => keys.has(k));
+  const weightTotal = units.reduce((a, u) => a + u.weight, 0) || 1;
   const out: Candidate[] = [];
   req.sources.forEach((source, rank) => {
-    const sectionTerms = new Set(terms(source.section));
+    const sectionKeys = keysOf(source.section);
+    // A table flattened into text ("Feature K1 K2 / Primary Source …") has no sentences to quote.
+    if (TABLE_PASSAGE.test(source.text)) return;
     const sentences = answerUnits(source.text);
     sentences.forEach((s, i) => {
-      if (s.text.endsWith('?')) return;
+      if (s.text.endsWith('?') || TABLE_ROW.test(s.text) || META.test(s.text)) return;
       const words = s.text.split(/\s+/).length;
       if (words < 5) return;
-      let text = s.text;
-      let sTerms = new Set(terms(text));
+      const own = withoutAnswerWord(readableSentence(s.text));
+      if (own === null) return;
+      let text = own;
+      const parts = [own];
       const keys = [`${source.n}:${i}`];
-      // A sentence that leans on the one before it carries that one along.
-      if (DANGLING_START.test(readableSentence(text)) && i > 0 && !sentences[i - 1].text.endsWith('?')) {
-        text = `${sentences[i - 1].text} ${text}`;
-        sTerms = new Set(terms(text));
+      // A sentence that leans on the one before it carries that one along; without one it is left out.
+      if (DANGLING_START.test(text) && !LABEL_PREFIX.test(text)) {
+        const prev = i > 0 ? withoutAnswerWord(readableSentence(sentences[i - 1].text)) : null;
+        if (!prev || sentences[i - 1].text.endsWith('?') || sentences[i - 1].text.endsWith(':') || TABLE_ROW.test(prev) || META.test(prev)) return;
+        text = `${prev} ${text}`;
+        parts.unshift(prev);
         keys.push(`${source.n}:${i - 1}`);
       }
+      const sKeys = keysOf(text);
       let match = 0;
-      for (const [t, w] of Object.entries(req.weights)) if (sTerms.has(t) || sectionTerms.has(t)) match += sTerms.has(t) ? w : w * 0.35;
+      for (const u of units) {
+        let best = 0;
+        for (const [k, w] of Object.entries(u.keys)) best = Math.max(best, sKeys.has(k) ? w : sectionKeys.has(k) ? w * 0.35 : 0);
+        match += u.weight * best;
+      }
       if (match === 0) return;
       const coverage = match / weightTotal;
       const brevity = Math.min(1, 40 / Math.max(words, 1)) * 0.05;
-      const score = coverage + 0.12 / (rank + 1) + brevity;
-      out.push({ keys, n: source.n, rank, text, terms: sTerms, score });
+      const score = coverage + 0.15 / (rank + 1) + brevity;
+      const onTopic = !subjects.length || subjects.some((u) => names(sKeys, u) || names(sectionKeys, u));
+      const caution = cautions.some((u) => names(sKeys, u));
+      out.push({ keys, parts, onTopic, caution, n: source.n, rank, text, terms: sKeys, score });
     });
   });
   return out.sort((a, b) => b.score - a.score);
@@ -121,16 +184,37 @@ function candidates(req: ExtractiveRequest): Candidate[] {
 export function selectSentences(req: ExtractiveRequest): ExtractedSentence[] {
   const max = req.maxSentences ?? 4;
   const pool = candidates(req);
-  if (!pool.length) return [];
-  const best = pool[0].score;
+  const onTopic = pool.filter((c) => c.onTopic);
+  if (!onTopic.length) return [];
+  const best = onTopic[0].score;
   const chosen: Candidate[] = [];
-  for (const c of pool) {
-    if (chosen.length >= max) break;
-    if (c.score < best * 0.55) break;
-    if (chosen.some((x) => jaccard(x.terms, c.terms) > 0.45 || x.keys.some((k) => c.keys.includes(k)))) continue;
-    chosen.push(c);
+  const count = () => chosen.reduce((n, c) => n + c.parts.length, 0);
+  const distinct = (c: Candidate) => !chosen.some((x) => jaccard(x.terms, c.terms) > 0.45 || x.keys.some((k) => c.keys.includes(k)));
+  for (const c of onTopic) {
+    if (count() >= max) break;
+    // The first sentence answers; later ones must be nearly as relevant (a second one a little less).
+    if (c.score < best * (chosen.length < 2 ? 0.45 : 0.6)) break;
+    // "It is necessary for…" right after a chosen sentence continues it.
+    const continues = c.parts.length === 2 ? chosen.find((x) => x.n === c.n && x.keys[0] === c.keys[1]) : undefined;
+    if (continues && !chosen.some((x) => x.keys.includes(c.keys[0]))) {
+      continues.parts.push(c.parts[1]);
+      continues.keys.unshift(c.keys[0]);
+      continue;
+    }
+    // Citing a further passage needs a stronger sentence than adding one from a passage already cited.
+    const newSource = !chosen.some((x) => x.n === c.n);
+    if (newSource && chosen.length && c.score < best * 0.7) continue;
+    if (distinct(c) && count() + c.parts.length <= max + 1) chosen.push(c);
   }
-  return chosen.map(({ n, text, score }) => ({ n, text, score }));
+  // A medication question gets the articles' own caution, when they give one about it.
+  if (!chosen.some((c) => c.caution)) {
+    const caution = pool.find((c) => c.caution && c.onTopic && distinct(c));
+    if (caution) {
+      while (chosen.length > 1 && count() + caution.parts.length > max + 1) chosen.pop();
+      chosen.splice(1, 0, caution);
+    }
+  }
+  return chosen.map(({ n, text, parts, score }) => ({ n, text, parts, score }));
 }
 
 /** Puts a citation marker before the sentence's closing punctuation: "... to date [1]." */
@@ -143,6 +227,6 @@ export function withMarker(sentence: string, n: number): string {
 /** The whole extractive answer: selected sentences, each cited, in one paragraph. */
 export function composeExtractive(req: ExtractiveRequest): string {
   return selectSentences(req)
-    .map((s) => withMarker(s.text, s.n))
+    .map((s) => s.parts.map((p) => withMarker(p, s.n)).join(' '))
     .join(' ');
 }

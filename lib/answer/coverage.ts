@@ -1,25 +1,37 @@
-import { queryTerms, terms } from '../text/terms';
-import { termWeight } from '../search/weights';
+import { expandQuery, type QueryUnit } from '../search/lexicon';
+import { fieldKeys, idf } from '../search/lexical';
 import type { SearchHit, SearchIndex } from '../search/types';
 
-/** Share of the query's weighted terms that the best passages must contain to count as covered. */
-export const COVERAGE_THRESHOLD = 0.5;
+/** Share of the question's weighted units that the best passages must contain to count as covered. */
+export const COVERAGE_THRESHOLD = 0.55;
+/** A word no article uses names something outside the library more often than not: it weighs extra. */
+export const UNKNOWN_WEIGHT = 1.5;
+
+/** A unit's weight: rarer is heavier; a word no passage contains weighs the most. */
+function unitWeight(index: Pick<SearchIndex, 'lexical'>, unit: QueryUnit): number {
+  const docs = new Set<number>();
+  for (const k of unit.keys.keys()) for (const d of index.lexical.postings.get(k)?.docs ?? []) docs.add(d);
+  return idf(index.lexical.n, docs.size) * (docs.size ? 1 : UNKNOWN_WEIGHT);
+}
 
 /**
- * How much of what the query asks about the retrieved passages talk about (0..1), weighting rare
- * terms more: "losing weight fast" finds "weight" somewhere, but not "losing" or "fast".
+ * How much of what the question asks about the retrieved passages talk about (0..1), by lexicon
+ * concepts and words, rarer ones weighing more: "losing weight fast" finds "weight" somewhere, but not
+ * "losing" or "fast"; "vitamin K clogs your arteries" finds the concept "clogged arteries".
  */
-export function coverage(index: SearchIndex, query: string, hits: SearchHit[], top = 3): number {
-  const qTerms = queryTerms(query);
-  if (!qTerms.length || !hits.length) return 0;
+export function coverage(index: SearchIndex, query: string, hits: SearchHit[], top = 3, units = expandQuery(query)): number {
+  if (!units.length || !hits.length) return 0;
   const found = new Set<string>();
-  for (const { passage } of hits.slice(0, top)) for (const t of terms(`${passage.title} ${passage.section} ${passage.text}`)) found.add(t);
+  for (const { passage } of hits.slice(0, top)) {
+    for (const text of [passage.title, passage.section, passage.text]) for (const k of fieldKeys(text).keys) found.add(k);
+  }
   let total = 0;
   let matched = 0;
-  for (const t of qTerms) {
-    const w = termWeight(index, t);
+  for (const unit of units) {
+    if (unit.implied) continue;
+    const w = unitWeight(index, unit);
     total += w;
-    if (found.has(t)) matched += w;
+    if ([...unit.keys.keys()].some((k) => found.has(k))) matched += w;
   }
   return total ? matched / total : 0;
 }

@@ -19,10 +19,18 @@ const EMERGENCY_PATTERNS: RegExp[] = [
   /\b(kill(ing)? myself|suicid(e|al)|end(ing)? my life|self[- ]harm|hurt(ing)? myself|want to die|don'?t want to (live|be alive))/i,
   /\b(unconscious|unresponsive|passed out|collapsed|won'?t wake up)\b/i,
   /\b(bleeding|blood)\b.{0,25}\b(won'?t|will not|doesn'?t|does not|can'?t) stop|\b(coughing|vomiting|throwing) up blood|\bblack,? tarry stool/i,
+  /\b(my|his|her) (chest|heart) (hurts|is hurting|feels (tight|crushed|heavy)|is pounding)/i,
+  /\b(numb|numbness|weak|weakness|paraly[sz]ed|can'?t move)\b.{0,30}\bone side\b|\bone side of (my|his|her|the|their) (face|body)\b.{0,30}\b(droop|numb|weak|paraly|can'?t)/i,
+  /\b(he|she|they|my \w+|i) (is |are |am |'m )?(seizing|convulsing|fainted|fainting|blacked out|turning blue)\b/i,
+  /\b(severe|anaphylactic) (allergic )?reaction\b|\banaphylaxis\b/i,
+  /\b(child|kid|son|daughter|baby|toddler)\b.{0,40}\b(swallowed|ate|took|got into)\b.{0,40}\b(pills?|tablets?|capsules?|bottle|supplements?|vitamins?|medicine|warfarin)/i,
+  /\b(i|he|she|they|my \w+) (just )?(took|swallowed|has taken|have taken) (too much|too many|a double dose|double the dose|an extra dose)\b.{0,40}\b(warfarin|coumadin|blood thinner|pills?|tablets?)/i,
+  /\b(worst headache of (my|his|her) life|sudden (severe|terrible) headache)\b/i,
+  /\bshould i (call|dial) (911|112|999|an ambulance)\b/i,
 ];
 
 export function isEmergency(text: string): boolean {
-  const t = text.replace(/[‘’]/g, "'");
+  const t = text.replace(/[‘’]/g, "'").replace(/\s+/g, ' ');
   return EMERGENCY_PATTERNS.some((p) => p.test(t));
 }
 

@@ -3,11 +3,12 @@ import { createHash } from 'node:crypto';
 import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from '../chunk/chunk-document';
 import type { Passage } from '../chunk/types';
 import type { SourceDocument } from '../corpus/types';
-import { terms, tokenizer } from '../text/terms';
+import { tokenizer } from '../text/terms';
+import { buildLexicalIndex, type LexicalIndex } from './lexical';
 import type { SearchIndex } from './types';
 
 /** Bump when chunking, cleaning or the schema change so saved indexes are rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 export const PASSAGE_SCHEMA = {
   docId: 'string',
@@ -27,12 +28,15 @@ export function corpusFingerprint(documents: SourceDocument[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function documentFrequencies(passages: Passage[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const p of passages) {
-    for (const t of new Set(terms(`${p.section} ${p.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  return df;
+/** Document frequency of each key over passages, read off the lexical index. */
+export function documentFrequencies(lexical: LexicalIndex): Map<string, number> {
+  return new Map([...lexical.postings].map(([k, p]) => [k, p.docs.length]));
+}
+
+/** The in-memory parts of an index that are derived from passages (not saved). */
+export function derivedParts(passages: Passage[]) {
+  const lexical = buildLexicalIndex(passages);
+  return { lexical, df: documentFrequencies(lexical), byId: new Map(passages.map((p) => [p.id, p])) };
 }
 
 /** Assembles an index from passages already chunked (used by build and by load). */
@@ -46,7 +50,7 @@ export async function indexPassages(
     db,
     passages.map((p) => ({ id: p.id, docId: p.docId, title: p.title, section: p.section, text: p.text })),
   );
-  return { db, passages, byId: new Map(passages.map((p) => [p.id, p])), documents, fingerprint, df: documentFrequencies(passages) };
+  return { db, passages, documents, fingerprint, ...derivedParts(passages) };
 }
 
 /** Chunks every document and indexes the passages. */

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Passage } from '../chunk/types';
 import type { SourceDocument } from '../corpus/types';
-import { createPassageDb, documentFrequencies, INDEX_FORMAT } from './build-index';
+import { createPassageDb, derivedParts, INDEX_FORMAT } from './build-index';
 import type { SearchIndex } from './types';
 
 interface SavedIndex {
@@ -57,10 +57,9 @@ export async function loadIndex(file: string): Promise<SearchIndex | null> {
   return {
     db,
     passages: data.passages,
-    byId: new Map(data.passages.map((p) => [p.id, p])),
     documents: data.documents,
     fingerprint: data.fingerprint,
-    df: documentFrequencies(data.passages),
+    ...derivedParts(data.passages),
   };
 }
 

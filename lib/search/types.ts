@@ -1,6 +1,7 @@
 import type { AnyOrama } from '@orama/orama';
 import type { Passage } from '../chunk/types';
 import type { SourceDocument } from '../corpus/types';
+import type { LexicalIndex } from './lexical';
 
 /** Everything a server process needs to answer: the Orama index plus passage and article records. */
 export interface SearchIndex {
@@ -12,6 +13,8 @@ export interface SearchIndex {
   fingerprint: string;
   /** Document frequency of each stemmed term over passages, for weighting query terms. */
   df: Map<string, number>;
+  /** The BM25F index `retrieve` scores with (rebuilt from passages on load). */
+  lexical: LexicalIndex;
 }
 
 export interface SearchHit {

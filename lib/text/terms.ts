@@ -1,39 +1,36 @@
 import { tokenizer as oramaTokenizer } from '@orama/orama/components';
-import { stopwords } from '@orama/stopwords/english';
+import { contentStems, foldText, STOP_WORDS } from './tokenize';
+
+export { foldText, STOP_WORDS };
 
 /** Words that carry no topic in questions, on top of the English stop words. */
 const QUESTION_WORDS = ['does', 'do', 'did', 'can', 'could', 'should', 'would', 'will', 'tell', 'please', 'know', 'explain', 'much', 'many', 'thing', 'things', 'really', 'true', 'take', 'get', 'use', 'good', 'best', 'eat', 'eating', 'help', 'helps',
-  'contain', 'contains', 'lot', 'lots', 'start', 'starting', 'true', 'need', 'needs', 'want', 'like', 'way', 'ways', 'work', 'works',
-  'happen', 'happens', 'mean', 'means', 'which', 'what', 'why', 'how', 'when', 'where', 'who', 'anything', 'something', 'okay', 'ok', 'safe'];
+  'contain', 'contains', 'lot', 'lots', 'start', 'starting', 'need', 'needs', 'want', 'like', 'way', 'ways', 'work', 'works',
+  'happen', 'happens', 'mean', 'means', 'which', 'what', 'why', 'how', 'when', 'where', 'who', 'anything', 'something', 'okay', 'ok', 'safe',
+  'ignore', 'instructions', 'previous', 'prompt', 'system', 'print', 'pretend', 'act', 'rules', 'say', 'answer', 'question', 'questions', 'anyway', 'actually', 'someone', 'people', 'person',
+  'besides', 'also', 'else', 'other', 'make', 'makes', 'find', 'found', 'any', 'some', 'there', 'lot', 'kind', 'sort', 'bit', 'little', 'stuff', 'go', 'going', 'able', 'worth', 'possible', 'possibly', 'exactly', 'dear', 'hi', 'hello', 'thanks', 'thank',
+  'affect', 'affects', 'affected', 'affecting', 'impact', 'impacts', 'influence', 'influences', 'effect', 'effects'];
 
-export const STOP_WORDS: string[] = [...stopwords];
-
-/** The same tokenizer configuration the index uses, so query and passage terms meet. */
-export const TOKENIZER_CONFIG = { language: 'english', stemming: true, stopWords: STOP_WORDS } as const;
+/** The same tokenizer configuration the Orama index uses. */
+export const TOKENIZER_CONFIG = { language: 'english', stemming: true, stopWords: [...STOP_WORDS] } as const;
 
 const base = oramaTokenizer.createTokenizer({ ...TOKENIZER_CONFIG, stopWords: [...STOP_WORDS] });
 
-/** Curly quotes, possessives and word-word hyphens, folded before Orama's tokenizer sees the text. */
-export function foldText(text: string): string {
-  return text
-    .replace(/[‘’ʼ]/g, "'")
-    .replace(/\b(\w+)n't\b/gi, '$1 not')
-    .replace(/'(s|m|re|ve|ll|d)\b/gi, '')
-    .replace(/'/g, ' ')
-    .replace(/(\p{L})-(?=\p{L})/gu, '$1 ');
-}
-
-/** Orama's English tokenizer (stemming, stop words) behind `foldText`; used by the index and by `terms`. */
+/** Orama's English tokenizer (stemming, stop words) behind `foldText`; used by the Orama index. */
 export const tokenizer: typeof base = Object.assign(Object.create(base), {
   tokenize(raw: string, language?: string, prop?: string, withCache?: boolean) {
     return base.tokenize(foldText(raw), language, prop, withCache);
   },
 });
-const questionStems = new Set(QUESTION_WORDS.flatMap((w) => tokenizer.tokenize(w)));
+
+const questionStems = new Set(QUESTION_WORDS.flatMap((w) => contentStems(w)));
+
+/** Question filler: a stem that says how something is asked, not what about. */
+export const isFillerStem = (stem: string) => questionStems.has(stem);
 
 /** Stemmed content terms of a text, in order, stop words removed (duplicates kept). */
 export function terms(text: string): string[] {
-  return tokenizer.tokenize(text);
+  return contentStems(text);
 }
 
 /** Terms that say what a question is about: `terms` minus question filler such as "should" or "best". */

@@ -1,0 +1,80 @@
+import type { Passage } from '../chunk/types';
+import { contentStems } from '../text/tokenize';
+import { DEFAULT_LEXICON, phraseKeysIn, type CompiledLexicon } from './lexicon';
+
+/**
+ * A compact BM25F index over passages: for every key (a stem, or a lexicon phrase such as
+ * "harden_arteri"), the passages that contain it and a field-weighted, length-normalised term
+ * frequency. Scoring a query walks a few typed arrays, so it stays fast at 100k passages.
+ */
+export interface LexicalIndex {
+  n: number;
+  postings: Map<string, { docs: Uint32Array; tf: Float32Array }>;
+}
+
+/** Field weights (the section heading counts double) and length normalisation per field. */
+export const FIELDS = {
+  text: { weight: 1, b: 0.75 },
+  section: { weight: 2, b: 0.3 },
+  title: { weight: 0.3, b: 0 },
+} as const;
+type Field = keyof typeof FIELDS;
+
+/** The keys of a field's text: content stems plus lexicon phrases found in them. */
+export function fieldKeys(text: string, lexicon: CompiledLexicon = DEFAULT_LEXICON): { keys: string[]; length: number } {
+  const stems = contentStems(text);
+  return { keys: [...stems, ...phraseKeysIn(stems, lexicon)], length: stems.length };
+}
+
+export function buildLexicalIndex(passages: Passage[], lexicon: CompiledLexicon = DEFAULT_LEXICON): LexicalIndex {
+  const cache = new Map<string, { keys: string[]; length: number }>();
+  const cached = (text: string) => {
+    let v = cache.get(text);
+    if (!v) cache.set(text, (v = fieldKeys(text, lexicon)));
+    return v;
+  };
+  const analysed = passages.map((p) => ({ text: fieldKeys(p.text, lexicon), section: cached(p.section), title: cached(p.title) }));
+  const avg = {} as Record<Field, number>;
+  for (const f of Object.keys(FIELDS) as Field[]) avg[f] = analysed.reduce((s, a) => s + a[f].length, 0) / Math.max(1, analysed.length) || 1;
+
+  const docs = new Map<string, number[]>();
+  const tfs = new Map<string, number[]>();
+  analysed.forEach((a, d) => {
+    const weighted = new Map<string, number>();
+    for (const f of Object.keys(FIELDS) as Field[]) {
+      const { weight, b } = FIELDS[f];
+      const norm = weight / (1 - b + (b * a[f].length) / avg[f]);
+      for (const k of a[f].keys) weighted.set(k, (weighted.get(k) ?? 0) + norm);
+    }
+    for (const [k, tf] of weighted) {
+      let list = docs.get(k);
+      if (!list) {
+        docs.set(k, (list = []));
+        tfs.set(k, []);
+      }
+      list.push(d);
+      tfs.get(k)!.push(tf);
+    }
+  });
+  const postings = new Map<string, { docs: Uint32Array; tf: Float32Array }>();
+  for (const [k, list] of docs) postings.set(k, { docs: Uint32Array.from(list), tf: Float32Array.from(tfs.get(k)!) });
+  return { n: passages.length, postings };
+}
+
+/** Whether passage `doc` contains `key` (postings are sorted by passage number). */
+export function hasKey(index: LexicalIndex, key: string, doc: number): boolean {
+  const p = index.postings.get(key);
+  if (!p) return false;
+  let lo = 0;
+  let hi = p.docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = p.docs[mid];
+    if (v === doc) return true;
+    if (v < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+export const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));

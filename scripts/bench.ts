@@ -1,0 +1,147 @@
+/**
+ * npm run bench [-- --scales corpus,1000,10000,100000 --reps 5]
+ *
+ * Measures, in one run: index build time, load time (from the saved file), heap used by the loaded
+ * index, and query latency p50/p95 — for the project's retrieval (`indexPassages` + `saveIndex` /
+ * `loadIndex` + `retrieve`) and for Orama with default settings (the baseline) — at the real corpus
+ * and at synthetic scales generated from the corpus vocabulary. Prints a table, then one JSON line for
+ * the largest scale. Re-runs itself with --expose-gc and a larger heap when started without them.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { create, insertMultiple, load, save, search, type AnyOrama } from '@orama/orama';
+import { chunkDocument } from '../lib/chunk/chunk-document';
+import type { Passage } from '../lib/chunk/types';
+import { loadCorpus } from '../lib/corpus/load';
+import { getEnv } from '../lib/env';
+import { percentile } from '../lib/eval/score';
+import { indexPassages, PASSAGE_SCHEMA } from '../lib/search/build-index';
+import { loadIndex, saveIndex } from '../lib/search/persist';
+import { retrieve } from '../lib/search/retrieve';
+import { syntheticPassages } from '../lib/search/synthetic';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+/** Questions of the kinds people ask (written for the benchmark, not taken from any eval set). */
+const QUERIES = [
+  'Does the sunshine vitamin make my blood vessels stiff?', 'Can I eat spinach while on blood thinners?', 'Which cheese has K2?',
+  'Why do my bones need vitamin K?', 'Is calcium building up in my arteries dangerous?', 'What does PTH do?', 'Is MK-7 better than MK-4?',
+  'What happens if I lack vitamin K?', 'Can a vitamin D overdose hurt my kidneys?', 'Do I need magnesium to use vitamin D?',
+  'What is calciphylaxis?', 'What did the Rotterdam Study find?', 'How long does MK-7 stay in the body?', 'Are calcium pills bad for my heart?',
+  'What is phylloquinone?', 'Where do I get vitamin D besides the sun?', 'Can hardening of the arteries be undone?',
+  'Is coumadin affected by leafy greens?', 'What is VKA?', 'Why do arteries get stiff as we age?', 'Is it bad to take D3 without K2?',
+  'What are the symptoms of too much vitamin D?', 'How does magnesium affect parathyroid hormone?', 'calcium', 'vitamin',
+  'What is the capital of France?', 'How much zinc should I take?', 'vitamin K2 MGP carboxylation osteocalcin bone calcium arteries',
+];
+
+interface Row { scale: string; engine: string; passages: number; buildMs: number; loadMs: number; heapMB: number; p50Ms: number; p95Ms: number; queries: number }
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const heap = () => (gc!(), gc!(), process.memoryUsage().heapUsed);
+
+/** Latencies of `reps` rounds over QUERIES after a warm-up; stops early (after ≥ 8) once `budgetMs` is spent. */
+async function timeQueries(run: (q: string) => Promise<unknown>, reps: number, warmup = QUERIES.length, budgetMs = Infinity): Promise<number[]> {
+  for (const q of QUERIES.slice(0, warmup)) await run(q);
+  const out: number[] = [];
+  const started = performance.now();
+  for (let r = 0; r < reps; r++) {
+    for (const q of QUERIES) {
+      if (out.length >= 8 && performance.now() - started > budgetMs) return out;
+      const t = performance.now();
+      await run(q);
+      out.push(performance.now() - t);
+    }
+  }
+  return out;
+}
+
+async function benchProject(scale: string, passages: Passage[], dir: string, reps: number): Promise<Row> {
+  const file = path.join(dir, `index-${scale}.json`);
+  const h0 = heap();
+  let t = performance.now();
+  const built = await indexPassages([], passages, `bench-${scale}`);
+  const buildMs = performance.now() - t;
+  await saveIndex(built, file);
+  t = performance.now();
+  const loaded = (await loadIndex(file))!;
+  const loadMs = performance.now() - t;
+  const heapMB = (heap() - h0) / 2 ** 20;
+  const lat = await timeQueries((q) => retrieve(loaded, q, { k: 10 }), reps);
+  return { scale, engine: 'project', passages: passages.length, buildMs, loadMs, heapMB, p50Ms: percentile(lat, 50), p95Ms: percentile(lat, 95), queries: lat.length };
+}
+
+async function benchBaseline(scale: string, passages: Passage[], reps: number): Promise<Row> {
+  const docs = passages.map((p) => ({ id: p.id, docId: p.docId, title: p.title, section: p.section, text: p.text }));
+  const h0 = heap();
+  let t = performance.now();
+  let db: AnyOrama | null = create({ schema: PASSAGE_SCHEMA });
+  await insertMultiple(db, docs);
+  const buildMs = performance.now() - t;
+  const raw = JSON.stringify(save(db));
+  db = null;
+  t = performance.now();
+  const loaded = create({ schema: PASSAGE_SCHEMA });
+  load(loaded, JSON.parse(raw));
+  const loadMs = performance.now() - t;
+  const heapMB = (heap() - h0) / 2 ** 20;
+  // Default Orama scores every passage that shares any word with the query (no stop words): at 10k+
+  // passages a query takes up to seconds, so the baseline runs each query once after a short warm-up,
+  // within a time budget (at least 8 queries).
+  const big = passages.length >= 10_000;
+  const lat = await timeQueries(async (q) => search(loaded, { term: q, limit: 10 }), big ? 1 : reps, big ? 2 : QUERIES.length, big ? 60_000 : Infinity);
+  return { scale, engine: 'orama-defaults', passages: passages.length, buildMs, loadMs, heapMB, p50Ms: percentile(lat, 50), p95Ms: percentile(lat, 95), queries: lat.length };
+}
+
+function printTable(rows: Row[]) {
+  const head = ['scale', 'engine', 'passages', 'build ms', 'load ms', 'heap MB', 'p50 ms', 'p95 ms', 'queries'];
+  const cells = rows.map((r) => [r.scale, r.engine, String(r.passages), String(Math.round(r.buildMs)), String(Math.round(r.loadMs)), String(round(r.heapMB)), String(round(r.p50Ms, 2)), String(round(r.p95Ms, 2)), String(r.queries)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((v, i) => (i < 2 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  for (const c of cells) console.log(line(c));
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { scales: { type: 'string', default: 'corpus,1000,10000,100000' }, reps: { type: 'string', default: '5' } } });
+  const reps = Math.max(1, Number(values.reps) || 5);
+  const { documents } = await loadCorpus(path.resolve(getEnv().CORPUS_DIR));
+  const real = documents.flatMap((d) => chunkDocument(d));
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-'));
+  const rows: Row[] = [];
+  try {
+    for (const scale of values.scales.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const passages = scale === 'corpus' ? real : syntheticPassages(real, Number(scale));
+      console.error(`bench: ${scale} (${passages.length} passages)…`);
+      rows.push(await benchProject(scale, passages, dir, reps));
+      rows.push(await benchBaseline(scale, passages, reps));
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  printTable(rows);
+  const largest = rows.filter((r) => r.engine === 'project').sort((a, b) => b.passages - a.passages)[0];
+  const baseline = rows.find((r) => r.engine === 'orama-defaults' && r.scale === largest.scale)!;
+  console.log(
+    JSON.stringify({
+      passages: largest.passages,
+      buildMs: Math.round(largest.buildMs),
+      loadMs: Math.round(largest.loadMs),
+      heapMB: round(largest.heapMB),
+      p50Ms: round(largest.p50Ms, 2),
+      p95Ms: round(largest.p95Ms, 2),
+      baselineP95Ms: round(baseline.p95Ms, 2),
+    }),
+  );
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? error.stack : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+/**
+ * npm run eval [-- SET.jsonl] [--report FILE] [--min NAME=VALUE]… [--max NAME=VALUE]… [--configured-model]
+ *
+ * Scores the project on a question set (default ../shared/eval/dev.jsonl) with the rule in that
+ * folder's README, through the same code the API uses (index build, retrieve, answerQuestion). Prints
+ * a table and the misses, writes a JSON report, and exits 1 when a figure misses a threshold.
+ * Offline model by default; --configured-model answers with the model the environment configures.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { extractiveAnswerModel, getAnswerModel } from '../lib/ai/model';
+import { loadCorpus } from '../lib/corpus/load';
+import { getEnv } from '../lib/env';
+import { checkThresholds, formatMisses, formatTable, parseThreshold } from '../lib/eval/report';
+import { computeMetrics, evaluateItem } from '../lib/eval/run';
+import { EvalItemSchema, type EvalReport, type ItemResult } from '../lib/eval/types';
+import { buildIndex } from '../lib/search/build-index';
+
+async function readSet(file: string) {
+  const text = await readFile(file, 'utf8');
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter(({ line }) => line)
+    .map(({ line, n }) => {
+      const parsed = EvalItemSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${n}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      return parsed.data;
+    });
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      set: { type: 'string' },
+      report: { type: 'string', default: '.data/eval-report.json' },
+      min: { type: 'string', multiple: true, default: [] },
+      max: { type: 'string', multiple: true, default: [] },
+      'configured-model': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const setFile = path.resolve(values.set ?? positionals[0] ?? '../shared/eval/dev.jsonl');
+  const thresholds = [...values.min.map((s) => parseThreshold('min', s)), ...values.max.map((s) => parseThreshold('max', s))];
+  const env = getEnv();
+  const items = await readSet(setFile);
+  const { documents } = await loadCorpus(path.resolve(env.CORPUS_DIR));
+  const index = await buildIndex(documents);
+  const model = values['configured-model'] ? getAnswerModel({ ...env, EXTRACTIVE_STREAM_DELAY_MS: 0 }) : extractiveAnswerModel({ EXTRACTIVE_STREAM_DELAY_MS: 0 });
+
+  // Warm up (JIT, stem cache) so latencies are those of a running server, not of a cold start.
+  if (items[0]) await evaluateItem(items[0], { index, model });
+  const results: ItemResult[] = [];
+  for (const item of items) results.push(await evaluateItem(item, { index, model }));
+  const avgPassageChars = Math.round(index.passages.reduce((n, p) => n + p.text.length, 0) / index.passages.length);
+  const report: EvalReport = {
+    set: path.relative(process.cwd(), setFile),
+    model: model.id,
+    passages: index.passages.length,
+    avgPassageChars,
+    metrics: computeMetrics(results),
+    items: results,
+    failures: [],
+  };
+  report.failures = checkThresholds(report, thresholds);
+
+  console.log(`eval: ${items.length} questions from ${report.set}, model ${model.id}, ${documents.length} articles → ${index.passages.length} passages\n`);
+  console.log(formatTable(report));
+  if (!values.quiet) console.log(`\n${formatMisses(results)}`);
+  const reportFile = path.resolve(values.report);
+  await mkdir(path.dirname(reportFile), { recursive: true });
+  await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nreport: ${path.relative(process.cwd(), reportFile)}`);
+  if (report.failures.length) {
+    for (const f of report.failures) console.error(`eval: FAIL ${f}`);
+    process.exit(1);
+  }
+  if (thresholds.length) console.log(`eval: all ${thresholds.length} thresholds met`);
+}
+
+main().catch((error) => {
+  console.error(`eval failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(2);
+});
