@@ -7,6 +7,28 @@ export const COVERAGE_THRESHOLD = 0.55;
 /** A word no article uses names something outside the library more often than not: it weighs extra. */
 export const UNKNOWN_WEIGHT = 1.5;
 
+/** Comparative and superlative endings the stemmer keeps ("richest", "healthier", "larger"). */
+const GRADED = [/^(\w{3,})iest$/, /^(\w{3,})ier$/, /^(\w{3,}?)e?st$/, /^(\w{3,}?)e?r$/];
+
+/**
+ * A word no passage contains may be a graded form of one that they do ("richest" → "rich"): use the
+ * base form when the articles have it. Gated by the vocabulary, so "interest" never becomes "inter".
+ */
+export function knownForm(index: Pick<SearchIndex, 'lexical'>, unit: QueryUnit): QueryUnit {
+  const known = (k: string) => !!index.lexical.postings.get(k)?.docs.length;
+  if ([...unit.keys.keys()].some(known) || /\s/.test(unit.text.trim())) return unit;
+  const word = unit.text.trim().toLowerCase();
+  for (const pattern of GRADED) {
+    const m = pattern.exec(word);
+    if (!m) continue;
+    for (const base of pattern === GRADED[0] || pattern === GRADED[1] ? [`${m[1]}y`] : [m[1], `${m[1]}e`]) {
+      const keys = fieldKeys(base).keys.filter(known);
+      if (keys.length) return { ...unit, keys: new Map(keys.map((k) => [k, 1])) };
+    }
+  }
+  return unit;
+}
+
 /** A unit's weight: rarer is heavier; a word no passage contains weighs the most. */
 function unitWeight(index: Pick<SearchIndex, 'lexical'>, unit: QueryUnit): number {
   const docs = new Set<number>();
@@ -27,8 +49,9 @@ export function coverage(index: SearchIndex, query: string, hits: SearchHit[], t
   }
   let total = 0;
   let matched = 0;
-  for (const unit of units) {
-    if (unit.implied) continue;
+  for (const raw of units) {
+    if (raw.implied) continue;
+    const unit = knownForm(index, raw);
     const w = unitWeight(index, unit);
     total += w;
     if ([...unit.keys.keys()].some((k) => found.has(k))) matched += w;

@@ -64,5 +64,5 @@ export function extractiveUnits(index: Pick<SearchIndex, 'lexical'>, query: stri
 export function strongHits(hits: SearchHit[], ratio = 0.35): SearchHit[] {
   if (!hits.length) return hits;
   const floor = hits[0].score * ratio;
-  return hits.filter((h, i) => i < 2 || h.score >= floor);
+  return hits.filter((h, i) => i < 3 || h.score >= floor);
 }

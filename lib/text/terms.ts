@@ -9,6 +9,7 @@ const QUESTION_WORDS = ['does', 'do', 'did', 'can', 'could', 'should', 'would', 
   'happen', 'happens', 'mean', 'means', 'which', 'what', 'why', 'how', 'when', 'where', 'who', 'anything', 'something', 'okay', 'ok', 'safe',
   'ignore', 'instructions', 'previous', 'prompt', 'system', 'print', 'pretend', 'act', 'rules', 'say', 'answer', 'question', 'questions', 'anyway', 'actually', 'someone', 'people', 'person',
   'besides', 'also', 'else', 'other', 'make', 'makes', 'find', 'found', 'any', 'some', 'there', 'lot', 'kind', 'sort', 'bit', 'little', 'stuff', 'go', 'going', 'able', 'worth', 'possible', 'possibly', 'exactly', 'dear', 'hi', 'hello', 'thanks', 'thank',
+  'give', 'gives', 'giving', 'gave', 'keep', 'keeps', 'have', 'has', 'having', 'got', 'come', 'comes', 'try', 'seem', 'seems', 'let',
   'affect', 'affects', 'affected', 'affecting', 'impact', 'impacts', 'influence', 'influences', 'effect', 'effects'];
 
 /** The same tokenizer configuration the Orama index uses. */
