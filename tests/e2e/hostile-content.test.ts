@@ -73,15 +73,24 @@ describe('hostile corpus text and questions are shown as inert text', () => {
     const answer = await page.locator('.message-assistant .answer-markdown').last().innerText();
     expect(answer).toContain(`<script>window.__hostile = 'script'; alert('script')</script>`);
     expect(answer).toContain(`<img src="x" onerror="window.__hostile = 'img'; alert('img')">`);
-    expect(answer).toContain('javascript:alert(document.cookie)');
+    // Which further sentences the answer quotes is the composer's choice; any javascript: text it
+    // includes is checked by expectInert (no javascript: href anywhere), and the source page test
+    // shows the whole article.
     expect(await page.locator('.sources').innerText()).toContain(`Nattokinase <script>window.__hostile = 'title'; alert('title')</script> Guide`);
     expect(await page.getByTestId('disclaimer').last().isVisible()).toBe(true);
 
     // Hover and focus each citation (the preview card shows the passage), then check again.
+    const previews: string[] = [];
     for (const citation of await page.getByTestId('citation').all()) {
       await citation.hover();
       await citation.focus();
+      const card = page.getByTestId('citation-preview');
+      await card.first().waitFor({ state: 'visible' });
+      previews.push(await card.first().innerText());
+      expect(await card.first().locator('img, svg, iframe, script, object, embed').count()).toBe(0);
     }
+    // The card shows the hostile article's title and quote as text.
+    expect(previews.join('\n')).toContain(`Nattokinase <script>window.__hostile = 'title'; alert('title')</script> Guide`);
     await page.waitForTimeout(300);
     await expectInert(page);
     await page.close();
