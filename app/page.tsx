@@ -1,17 +1,13 @@
 import Link from 'next/link';
 import { Chat } from './components/chat';
+import { SiteHeader } from './components/site-header';
 
 export default function HomePage() {
   return (
     <div className="app-shell">
-      <header className="app-header">
-        <Link href="/" className="brand">
-          K2 Health Assistant
-        </Link>
-        <nav>
-          <Link href="/sources">Articles</Link>
-        </nav>
-      </header>
+      <SiteHeader>
+        <Link href="/sources">Articles</Link>
+      </SiteHeader>
       <Chat />
     </div>
   );

@@ -1,3 +1,4 @@
+import { SiteHeader } from '@/app/components/site-header';
 import Link from 'next/link';
 import { getIndex } from '@/lib/search/store';
 
@@ -8,14 +9,9 @@ export default async function SourcesIndexPage() {
   const index = await getIndex();
   return (
     <div className="app-shell">
-      <header className="app-header">
-        <Link href="/" className="brand">
-          K2 Health Assistant
-        </Link>
-        <nav>
-          <Link href="/">Back to chat</Link>
-        </nav>
-      </header>
+      <SiteHeader>
+        <Link href="/">Back to chat</Link>
+      </SiteHeader>
       <main className="source-page">
         <h1>The articles behind the answers</h1>
         <p className="muted">Every answer comes from these articles and links to the passage it quotes.</p>

@@ -1,3 +1,4 @@
+import { SiteHeader } from '@/app/components/site-header';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import { DemoControls } from './demo-controls';
@@ -14,14 +15,9 @@ export default async function WidgetDemoPage() {
   const snippet = `<script src="${origin}/widget.js" async\n  data-title="Ask about vitamin K2"\n  data-accent="#0f6e5a"\n  data-position="bottom-right"\n  data-starters="${STARTERS}"></script>`;
   return (
     <div className="app-shell">
-      <header className="app-header">
-        <Link href="/" className="brand">
-          K2 Health Assistant
-        </Link>
-        <nav>
-          <Link href="/">Back to chat</Link>
-        </nav>
-      </header>
+      <SiteHeader>
+        <Link href="/">Back to chat</Link>
+      </SiteHeader>
       <main className="source-page">
         <h1>Add the assistant to your site</h1>
         <p>Paste this before <code>&lt;/body&gt;</code>. A launcher appears in the corner; the chat opens in a frame, so your styles and ours never mix.</p>

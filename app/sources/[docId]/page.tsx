@@ -1,3 +1,4 @@
+import { SiteHeader } from '@/app/components/site-header';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { articleSections } from '@/lib/corpus/article-view';
@@ -50,15 +51,10 @@ export default async function SourcePage({ params, searchParams }: { params: Par
   const isUrl = /^https?:\/\//i.test(doc.origin);
   return (
     <div className="app-shell">
-      <header className="app-header">
-        <Link href="/" className="brand">
-          K2 Health Assistant
-        </Link>
-        <nav>
-          <BackToConversation />
-          <Link href="/sources">All articles</Link>
-        </nav>
-      </header>
+      <SiteHeader>
+        <BackToConversation />
+        <Link href="/sources">All articles</Link>
+      </SiteHeader>
       <main className="source-page">
         <article>
           <h1>{doc.title}</h1>
