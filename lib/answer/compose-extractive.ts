@@ -45,7 +45,7 @@ export interface Candidate {
   rank: number;
   text: string;
   terms: Set<string>;
-  /** Its keys that carry the answer: the question's own and the feedback's strongest. */
+  /** The question's own keys it names (what a further passage must add to be cited). */
   salient: Set<string>;
   score: number;
 }
@@ -133,22 +133,25 @@ function unitsOf(req: ExtractiveRequest): ExtractiveUnit[] {
 }
 
 /** Weight of sentence centrality (pseudo-relevance feedback, 0..1) beside coverage (0..1). */
-export const CENTRALITY_WEIGHT = 0.3;
+export const CENTRALITY_WEIGHT = 0.2;
 /** Bonus for a sentence that explains ("because", "by …ing", "which leads to") when the question asks how or why. */
 export const EXPLAINS_BONUS = 0.06;
-/** A feedback key at least this share of the strongest one's weight is part of the answer's substance. */
-export const SALIENT_SHARE = 0.4;
 /** Most passages one answer cites: a further one must add something the first ones lack. */
 export const MAX_SOURCES = 2;
 /** A sentence from a passage not yet cited must score at least this share of the best sentence. */
 export const NEW_SOURCE_RATIO = 0.85;
+/** When the answer leads with another passage, a sentence of the best-ranked one joins at this share of the best score. */
+export const TOP_PASSAGE_RATIO = 0.8;
+/** Bonus for a sentence that names what the question asks about in its first words (it is about it). */
+export const FOCUS_BONUS = 0.1;
+const FOCUS_WORDS = 6;
 /** Extra credit per further key of the same unit a sentence names ("arteries, kidneys and joints"), up to 3. */
 export const EXTRA_KEY_CREDIT = 0.1;
 
 const HOW_WHY = /^\s*(how|why)\b|\b(how come|what causes|in what way)\b/i;
 const EXPLAINS = /\b(because|by [a-z]+ing|which (leads?|results?|causes?|means?|makes?)|leading to|resulting in|so that|this is why|thereby|through)\b/i;
 /** A question about the asker's own situation ("I'm on warfarin", "should I", "is it safe"). */
-const PERSONAL = /\b(i|i'm|i’m|me|my|should|safe|okay|ok)\b/i;
+const PERSONAL = /\b(should i|can i|could i|may i|do i|is it (safe|ok|okay|wise|fine|bad)|i'?m (on|taking)|i’m (on|taking)|i am (on|taking)|i take)\b/i;
 /** "these drugs", "those proteins" early in a sentence point back to the one before it. */
 const REFERS_BACK = /^(?:\S+\s+){0,8}?(these|those)\s+[a-z]+s\b/i;
 
@@ -210,8 +213,6 @@ export function candidates(req: ExtractiveRequest): Candidate[] {
   const feedback = feedbackWeights(passages.map((p) => p.units.map((u) => u.terms)), { exclude: asked });
   const central = passages.map((p) => p.units.map((u) => centrality(u.terms, feedback)));
   const maxCentral = Math.max(0, ...central.flat()) || 1;
-  const strongest = Math.max(0, ...feedback.values());
-  const salientKey = (k: string) => asked.has(k) || (feedback.get(k) ?? 0) >= strongest * SALIENT_SHARE;
   const out: Candidate[] = [];
   passages.forEach(({ source, rank, sectionKeys, units: sentences }, p) => {
     sentences.forEach((s, i) => {
@@ -226,11 +227,13 @@ export function candidates(req: ExtractiveRequest): Candidate[] {
       if (match === 0) return;
       const coverage = match / weightTotal;
       const brevity = Math.min(1, 40 / Math.max(s.words, 1)) * 0.05;
+      const lead = keysOf(s.parts[s.parts.length - 1].split(/\s+/).slice(0, FOCUS_WORDS).join(' '));
+      const focus = units.reduce((a, u) => a + (names(lead, u) ? u.weight : 0), 0) / weightTotal;
       const explains = explain && EXPLAINS.test(s.parts[s.parts.length - 1]) ? EXPLAINS_BONUS : 0;
-      const score = coverage + CENTRALITY_WEIGHT * (central[p][i] / maxCentral) + explains + 0.15 / (rank + 1) + brevity;
+      const score = coverage + CENTRALITY_WEIGHT * (central[p][i] / maxCentral) + explains + FOCUS_BONUS * focus + 0.15 / (rank + 1) + brevity;
       const onTopic = !subjects.length || subjects.some((u) => names(sKeys, u) || names(sectionKeys, u));
       const caution = cautions.some((u) => names(sKeys, u));
-      const salient = new Set([...sKeys].filter(salientKey));
+      const salient = new Set([...sKeys].filter((k) => asked.has(k)));
       out.push({ keys: s.keys, parts: s.parts, onTopic, caution, n: source.n, rank, text: s.text, terms: sKeys, salient, score });
     });
   });
@@ -239,7 +242,10 @@ export function candidates(req: ExtractiveRequest): Candidate[] {
 
 /** Whether a sentence from a passage not yet cited earns its citation (see `MAX_SOURCES`, `NEW_SOURCE_RATIO`). */
 function furtherSource(c: Candidate, chosen: Candidate[], best: number): boolean {
-  if (new Set(chosen.map((x) => x.n)).size >= MAX_SOURCES || c.score < best * NEW_SOURCE_RATIO) return false;
+  if (new Set(chosen.map((x) => x.n)).size >= MAX_SOURCES) return false;
+  // Retrieval's best passage backs an answer led from elsewhere: its strong sentence is cited too.
+  if (c.rank === 0 && c.score >= best * TOP_PASSAGE_RATIO) return true;
+  if (c.score < best * NEW_SOURCE_RATIO) return false;
   const said = new Set(chosen.flatMap((x) => [...x.terms]));
   return [...c.salient].some((k) => !said.has(k));
 }
@@ -275,13 +281,15 @@ export function selectSentences(req: ExtractiveRequest): ExtractedSentence[] {
     if (newSource && chosen.length && !furtherSource(c, chosen, best)) continue;
     if (distinct(c) && count() + c.parts.length <= max + 1) chosen.push(c);
   }
-  // A medication question gets the articles' own caution, when they give one about it.
-  if (!chosen.some((c) => c.caution)) {
-    const caution = pool.find((c) => c.caution && c.onTopic && distinct(c));
-    if (caution) {
-      while (chosen.length > 1 && count() + caution.parts.length > max + 1) chosen.pop();
-      chosen.splice(1, 0, caution);
-    }
+  // Someone asking about their own medicines gets the articles' own caution first, when they give one;
+  // the answer still cites at most `MAX_SOURCES` passages.
+  const caution = chosen.find((c) => c.caution) ?? pool.find((c) => c.caution && c.onTopic && distinct(c));
+  if (caution) {
+    const rest = chosen.filter((c) => c !== caution);
+    // The caution answers the asker; other passages would only widen what there is to check.
+    const keep = new Set([caution.n]);
+    chosen.splice(0, chosen.length, caution, ...rest.filter((c) => keep.has(c.n)));
+    while (chosen.length > 1 && count() > max + 1) chosen.pop();
   }
   return chosen.map(({ n, text, parts, score }) => ({ n, text, parts, score }));
 }
