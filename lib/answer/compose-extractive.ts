@@ -209,7 +209,7 @@ export function candidates(req: ExtractiveRequest): Candidate[] {
     sectionKeys: keysOf(source.section),
     units: TABLE_PASSAGE.test(source.text) ? [] : passageUnits(source).map((u) => ({ ...u, terms: keysOf(u.text) })),
   }));
-  const asked = new Set(all.flatMap((u) => Object.keys(u.keys)));
+  const asked = new Set([...units, ...cautions].flatMap((u) => Object.keys(u.keys)));
   const feedback = feedbackWeights(passages.map((p) => p.units.map((u) => u.terms)), { exclude: asked });
   const central = passages.map((p) => p.units.map((u) => centrality(u.terms, feedback)));
   const maxCentral = Math.max(0, ...central.flat()) || 1;
