@@ -29,7 +29,14 @@ function readRequest(options: LanguageModelV4CallOptions): ExtractiveRequest {
   if (!req || !Array.isArray(req.sources) || typeof req.weights !== 'object') {
     throw new Error('The extractive model needs providerOptions.extractive = { weights, sources }.');
   }
-  return req;
+  return req.question === undefined ? { ...req, question: lastUserText(options) } : req;
+}
+
+/** The user's latest message as plain text: only its kind is read ("how …?", "should I …?"), never instructions. */
+function lastUserText(options: LanguageModelV4CallOptions): string | undefined {
+  const last = [...options.prompt].reverse().find((m) => m.role === 'user');
+  if (!last) return undefined;
+  return last.content.map((p) => (p.type === 'text' ? p.text : '')).join(' ').trim() || undefined;
 }
 
 function chunks(text: string, wordsPerChunk: number): string[] {

@@ -1,5 +1,6 @@
 import { splitSentences } from '../text/sentences';
 import { fieldKeys } from '../search/lexical';
+import { centrality, feedbackWeights } from './feedback';
 import type { NumberedSource } from './types';
 
 /** One part of the question: the keys that express it (stems or lexicon phrases) and its weight. */
@@ -19,6 +20,8 @@ export interface ExtractiveRequest {
   units?: ExtractiveUnit[];
   sources: NumberedSource[];
   maxSentences?: number;
+  /** The user's own words (read for the kind of question: "how"/"why", asking for personal advice). */
+  question?: string;
 }
 
 export interface ExtractedSentence {
@@ -29,7 +32,7 @@ export interface ExtractedSentence {
   score: number;
 }
 
-interface Candidate {
+export interface Candidate {
   /** `source:sentence` keys of the sentences this candidate is made of. */
   keys: string[];
   /** The sentences, in order (two when one leans on the one before it). */
@@ -42,6 +45,8 @@ interface Candidate {
   rank: number;
   text: string;
   terms: Set<string>;
+  /** The question's own keys it names (what a further passage must add to be cited). */
+  salient: Set<string>;
   score: number;
 }
 
@@ -127,53 +132,122 @@ function unitsOf(req: ExtractiveRequest): ExtractiveUnit[] {
   return req.units ?? Object.entries(req.weights).map(([k, w]) => ({ keys: { [k]: 1 }, weight: w }));
 }
 
-function candidates(req: ExtractiveRequest): Candidate[] {
+/** Weight of sentence centrality (pseudo-relevance feedback, 0..1) beside coverage (0..1). */
+export const CENTRALITY_WEIGHT = 0.2;
+/** Bonus for a sentence that explains ("because", "by …ing", "which leads to") when the question asks how or why. */
+export const EXPLAINS_BONUS = 0.06;
+/** Most passages one answer cites: a further one must add something the first ones lack. */
+export const MAX_SOURCES = 2;
+/** A sentence from a passage not yet cited must score at least this share of the best sentence. */
+export const NEW_SOURCE_RATIO = 0.85;
+/** When the answer leads with another passage, a sentence of the best-ranked one joins at this share of the best score. */
+export const TOP_PASSAGE_RATIO = 0.8;
+/** Bonus for a sentence that names what the question asks about in its first words (it is about it). */
+export const FOCUS_BONUS = 0.1;
+const FOCUS_WORDS = 6;
+/** Extra credit per further key of the same unit a sentence names ("arteries, kidneys and joints"), up to 3. */
+export const EXTRA_KEY_CREDIT = 0.1;
+
+const HOW_WHY = /^\s*(how|why)\b|\b(how come|what causes|in what way)\b/i;
+const EXPLAINS = /\b(because|by [a-z]+ing|which (leads?|results?|causes?|means?|makes?)|leading to|resulting in|so that|this is why|thereby|through)\b/i;
+/** A question about the asker's own situation ("I'm on warfarin", "should I", "is it safe"). */
+const PERSONAL = /\b(should i|can i|could i|may i|do i|is it (safe|ok|okay|wise|fine|bad)|i'?m (on|taking)|i’m (on|taking)|i am (on|taking)|i take)\b/i;
+/** "these drugs", "those proteins" early in a sentence point back to the one before it. */
+const REFERS_BACK = /^(?:\S+\s+){0,8}?(these|those)\s+[a-z]+s\b/i;
+
+/** Distinct keys a sentence names of one unit, a phrase key standing for the words in it ("vitamin_k2" ⊃ "k2"). */
+function distinctKeys(keys: Set<string>, unit: ExtractiveUnit): number {
+  const hit = Object.keys(unit.keys).filter((k) => keys.has(k));
+  return hit.filter((k) => !hit.some((o) => o !== k && o.split('_').includes(k))).length;
+}
+
+interface Unit {
+  text: string;
+  parts: string[];
+  keys: string[];
+  words: number;
+}
+
+/** A passage's sentences as answer candidates: readable, self-contained (a dangling one carries its predecessor). */
+function passageUnits(source: NumberedSource): Unit[] {
+  const sentences = answerUnits(source.text);
+  const out: Unit[] = [];
+  sentences.forEach((s, i) => {
+    if (s.text.endsWith('?') || TABLE_ROW.test(s.text) || META.test(s.text)) return;
+    const words = s.text.split(/\s+/).length;
+    if (words < 5) return;
+    const own = withoutAnswerWord(readableSentence(s.text));
+    if (own === null) return;
+    const unit: Unit = { text: own, parts: [own], keys: [`${source.n}:${i}`], words };
+    // A sentence that leans on the one before it carries that one along; without one it is left out.
+    if ((DANGLING_START.test(own) && !LABEL_PREFIX.test(own)) || REFERS_BACK.test(own)) {
+      const prev = i > 0 ? withoutAnswerWord(readableSentence(sentences[i - 1].text)) : null;
+      if (!prev || sentences[i - 1].text.endsWith('?') || sentences[i - 1].text.endsWith(':') || TABLE_ROW.test(prev) || META.test(prev)) return;
+      unit.text = `${prev} ${own}`;
+      unit.parts.unshift(prev);
+      unit.keys.push(`${source.n}:${i - 1}`);
+    }
+    out.push(unit);
+  });
+  return out;
+}
+
+export function candidates(req: ExtractiveRequest): Candidate[] {
   const all = unitsOf(req);
+  const personal = !req.question || PERSONAL.test(req.question);
   const units = all.filter((u) => !u.caution);
-  const cautions = all.filter((u) => u.caution);
+  // The "consult your doctor" caution answers someone asking about their own situation, not "how does X work".
+  const cautions = personal ? all.filter((u) => u.caution) : [];
   const subjects = units.filter((u) => u.subject);
   const names = (keys: Set<string>, u: ExtractiveUnit) => Object.keys(u.keys).some((k) => keys.has(k));
   const weightTotal = units.reduce((a, u) => a + u.weight, 0) || 1;
+  const explain = !!req.question && HOW_WHY.test(req.question);
+  // A table flattened into text ("Feature K1 K2 / Primary Source …") has no sentences to quote.
+  const passages = req.sources.map((source, rank) => ({
+    source,
+    rank,
+    sectionKeys: keysOf(source.section),
+    units: TABLE_PASSAGE.test(source.text) ? [] : passageUnits(source).map((u) => ({ ...u, terms: keysOf(u.text) })),
+  }));
+  const asked = new Set([...units, ...cautions].flatMap((u) => Object.keys(u.keys)));
+  const feedback = feedbackWeights(passages.map((p) => p.units.map((u) => u.terms)), { exclude: asked });
+  const central = passages.map((p) => p.units.map((u) => centrality(u.terms, feedback)));
+  const maxCentral = Math.max(0, ...central.flat()) || 1;
   const out: Candidate[] = [];
-  req.sources.forEach((source, rank) => {
-    const sectionKeys = keysOf(source.section);
-    // A table flattened into text ("Feature K1 K2 / Primary Source …") has no sentences to quote.
-    if (TABLE_PASSAGE.test(source.text)) return;
-    const sentences = answerUnits(source.text);
+  passages.forEach(({ source, rank, sectionKeys, units: sentences }, p) => {
     sentences.forEach((s, i) => {
-      if (s.text.endsWith('?') || TABLE_ROW.test(s.text) || META.test(s.text)) return;
-      const words = s.text.split(/\s+/).length;
-      if (words < 5) return;
-      const own = withoutAnswerWord(readableSentence(s.text));
-      if (own === null) return;
-      let text = own;
-      const parts = [own];
-      const keys = [`${source.n}:${i}`];
-      // A sentence that leans on the one before it carries that one along; without one it is left out.
-      if (DANGLING_START.test(text) && !LABEL_PREFIX.test(text)) {
-        const prev = i > 0 ? withoutAnswerWord(readableSentence(sentences[i - 1].text)) : null;
-        if (!prev || sentences[i - 1].text.endsWith('?') || sentences[i - 1].text.endsWith(':') || TABLE_ROW.test(prev) || META.test(prev)) return;
-        text = `${prev} ${text}`;
-        parts.unshift(prev);
-        keys.push(`${source.n}:${i - 1}`);
-      }
-      const sKeys = keysOf(text);
+      const sKeys = s.terms;
       let match = 0;
       for (const u of units) {
         let best = 0;
         for (const [k, w] of Object.entries(u.keys)) best = Math.max(best, sKeys.has(k) ? w : sectionKeys.has(k) ? w * 0.35 : 0);
-        match += u.weight * best;
+        const extra = Math.min(3, Math.max(0, distinctKeys(sKeys, u) - 1));
+        match += u.weight * best * (1 + EXTRA_KEY_CREDIT * extra);
       }
       if (match === 0) return;
       const coverage = match / weightTotal;
-      const brevity = Math.min(1, 40 / Math.max(words, 1)) * 0.05;
-      const score = coverage + 0.15 / (rank + 1) + brevity;
+      const brevity = Math.min(1, 40 / Math.max(s.words, 1)) * 0.05;
+      const lead = keysOf(s.parts[s.parts.length - 1].split(/\s+/).slice(0, FOCUS_WORDS).join(' '));
+      const focus = units.reduce((a, u) => a + (names(lead, u) ? u.weight : 0), 0) / weightTotal;
+      const explains = explain && EXPLAINS.test(s.parts[s.parts.length - 1]) ? EXPLAINS_BONUS : 0;
+      const score = coverage + CENTRALITY_WEIGHT * (central[p][i] / maxCentral) + explains + FOCUS_BONUS * focus + 0.15 / (rank + 1) + brevity;
       const onTopic = !subjects.length || subjects.some((u) => names(sKeys, u) || names(sectionKeys, u));
       const caution = cautions.some((u) => names(sKeys, u));
-      out.push({ keys, parts, onTopic, caution, n: source.n, rank, text, terms: sKeys, score });
+      const salient = new Set([...sKeys].filter((k) => asked.has(k)));
+      out.push({ keys: s.keys, parts: s.parts, onTopic, caution, n: source.n, rank, text: s.text, terms: sKeys, salient, score });
     });
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Whether a sentence from a passage not yet cited earns its citation (see `MAX_SOURCES`, `NEW_SOURCE_RATIO`). */
+function furtherSource(c: Candidate, chosen: Candidate[], best: number): boolean {
+  if (new Set(chosen.map((x) => x.n)).size >= MAX_SOURCES) return false;
+  // Retrieval's best passage backs an answer led from elsewhere: its strong sentence is cited too.
+  if (c.rank === 0 && c.score >= best * TOP_PASSAGE_RATIO) return true;
+  if (c.score < best * NEW_SOURCE_RATIO) return false;
+  const said = new Set(chosen.flatMap((x) => [...x.terms]));
+  return [...c.salient].some((k) => !said.has(k));
 }
 
 /**
@@ -201,18 +275,21 @@ export function selectSentences(req: ExtractiveRequest): ExtractedSentence[] {
       continues.keys.unshift(c.keys[0]);
       continue;
     }
-    // Citing a further passage needs a stronger sentence than adding one from a passage already cited.
+    // Citing a further passage needs a sentence nearly as strong as the best that adds substance the
+    // answer lacks; one repeating what a cited passage says only adds a citation to check.
     const newSource = !chosen.some((x) => x.n === c.n);
-    if (newSource && chosen.length && c.score < best * 0.7) continue;
+    if (newSource && chosen.length && !furtherSource(c, chosen, best)) continue;
     if (distinct(c) && count() + c.parts.length <= max + 1) chosen.push(c);
   }
-  // A medication question gets the articles' own caution, when they give one about it.
-  if (!chosen.some((c) => c.caution)) {
-    const caution = pool.find((c) => c.caution && c.onTopic && distinct(c));
-    if (caution) {
-      while (chosen.length > 1 && count() + caution.parts.length > max + 1) chosen.pop();
-      chosen.splice(1, 0, caution);
-    }
+  // Someone asking about their own medicines gets the articles' own caution first, when they give one;
+  // the answer still cites at most `MAX_SOURCES` passages.
+  const caution = chosen.find((c) => c.caution) ?? pool.find((c) => c.caution && c.onTopic && distinct(c));
+  if (caution) {
+    const rest = chosen.filter((c) => c !== caution);
+    // The caution answers the asker; other passages would only widen what there is to check.
+    const keep = new Set([caution.n]);
+    chosen.splice(0, chosen.length, caution, ...rest.filter((c) => keep.has(c.n)));
+    while (chosen.length > 1 && count() > max + 1) chosen.pop();
   }
   return chosen.map(({ n, text, parts, score }) => ({ n, text, parts, score }));
 }
