@@ -3,9 +3,11 @@
  *
  * Measures, in one run: index build time, load time (from the saved file), heap used by the loaded
  * index, and query latency p50/p95 — for the project's retrieval (`indexPassages` + `saveIndex` /
- * `loadIndex` + `retrieve`) and for Orama with default settings (the baseline) — at the real corpus
- * and at synthetic scales generated from the corpus vocabulary. Prints a table, then one JSON line for
- * the largest scale. Re-runs itself with --expose-gc and a larger heap when started without them.
+ * `loadIndex` + `retrieve`), for Orama with default settings (the baseline), and for Orama as a
+ * first stage (candidate generation over the same analysed keys the BM25F index uses; its `recall`
+ * is the share of the project's top 5 among its top 100 candidates) — at the real corpus and at
+ * synthetic scales generated from the corpus vocabulary. Prints a table, then one JSON line for the
+ * largest scale. Re-runs itself with --expose-gc and a larger heap when started without them.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,15 +15,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { create, insertMultiple, load, save, search, type AnyOrama } from '@orama/orama';
+import { tokenizer as oramaTokenizer } from '@orama/orama/components';
 import { chunkDocument } from '../lib/chunk/chunk-document';
 import type { Passage } from '../lib/chunk/types';
 import { loadCorpus } from '../lib/corpus/load';
 import { getEnv } from '../lib/env';
 import { percentile } from '../lib/eval/score';
-import { indexPassages, PASSAGE_SCHEMA } from '../lib/search/build-index';
+import { indexPassages } from '../lib/search/build-index';
+import { fieldKeys } from '../lib/search/lexical';
+import { expandQuery } from '../lib/search/lexicon';
 import { loadIndex, saveIndex } from '../lib/search/persist';
 import { retrieve } from '../lib/search/retrieve';
 import { syntheticPassages } from '../lib/search/synthetic';
+import type { SearchIndex } from '../lib/search/types';
+
+const PASSAGE_SCHEMA = { docId: 'string', title: 'string', section: 'string', text: 'string' } as const;
+const KEYS_SCHEMA = { title: 'string', section: 'string', text: 'string' } as const;
+/** Orama candidates handed to the BM25F scorer in the first-stage design. */
+const FIRST_STAGE_LIMIT = 100;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -41,7 +52,7 @@ const QUERIES = [
   'What is the capital of France?', 'How much zinc should I take?', 'vitamin K2 MGP carboxylation osteocalcin bone calcium arteries',
 ];
 
-interface Row { scale: string; engine: string; passages: number; buildMs: number; loadMs: number; heapMB: number; p50Ms: number; p95Ms: number; queries: number }
+interface Row { scale: string; engine: string; passages: number; buildMs: number; loadMs: number; heapMB: number; p50Ms: number; p95Ms: number; queries: number; recall?: number }
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const heap = () => (gc!(), gc!(), process.memoryUsage().heapUsed);
@@ -62,7 +73,7 @@ async function timeQueries(run: (q: string) => Promise<unknown>, reps: number, w
   return out;
 }
 
-async function benchProject(scale: string, passages: Passage[], dir: string, reps: number): Promise<Row> {
+async function benchProject(scale: string, passages: Passage[], dir: string, reps: number): Promise<{ row: Row; index: SearchIndex }> {
   const file = path.join(dir, `index-${scale}.json`);
   const h0 = heap();
   let t = performance.now();
@@ -74,7 +85,8 @@ async function benchProject(scale: string, passages: Passage[], dir: string, rep
   const loadMs = performance.now() - t;
   const heapMB = (heap() - h0) / 2 ** 20;
   const lat = await timeQueries((q) => retrieve(loaded, q, { k: 10 }), reps);
-  return { scale, engine: 'project', passages: passages.length, buildMs, loadMs, heapMB, p50Ms: percentile(lat, 50), p95Ms: percentile(lat, 95), queries: lat.length };
+  const row = { scale, engine: 'project', passages: passages.length, buildMs, loadMs, heapMB, p50Ms: percentile(lat, 50), p95Ms: percentile(lat, 95), queries: lat.length };
+  return { row, index: loaded };
 }
 
 async function benchBaseline(scale: string, passages: Passage[], reps: number): Promise<Row> {
@@ -99,9 +111,47 @@ async function benchBaseline(scale: string, passages: Passage[], reps: number): 
   return { scale, engine: 'orama-defaults', passages: passages.length, buildMs, loadMs, heapMB, p50Ms: percentile(lat, 50), p95Ms: percentile(lat, 95), queries: lat.length };
 }
 
+/**
+ * Orama's tokenizer replaced by the BM25F index's analysis (`fieldKeys`: stems plus lexicon phrase
+ * keys) for fields, and by the expanded query's keys, space-separated, for queries.
+ */
+const keysTokenizer = Object.assign(Object.create(oramaTokenizer.createTokenizer({ language: 'english' })), {
+  tokenize: (raw: string, _language?: string, prop?: string) => (prop ? [...new Set(fieldKeys(raw).keys)] : raw.split(' ').filter(Boolean)),
+});
+const queryKeys = (q: string) => [...new Set(expandQuery(q).flatMap((u) => [...u.keys.keys()]))].join(' ');
+
+/** Orama as the first stage: top FIRST_STAGE_LIMIT candidates for the BM25F scorer (timed alone). */
+async function benchFirstStage(scale: string, passages: Passage[], project: SearchIndex, reps: number): Promise<Row> {
+  const docs = passages.map((p, i) => ({ id: String(i), title: p.title, section: p.section, text: p.text }));
+  const h0 = heap();
+  let t = performance.now();
+  let db: AnyOrama | null = create({ schema: KEYS_SCHEMA, components: { tokenizer: keysTokenizer } });
+  await insertMultiple(db, docs);
+  const buildMs = performance.now() - t;
+  const raw = JSON.stringify(save(db));
+  db = null;
+  t = performance.now();
+  const loaded = create({ schema: KEYS_SCHEMA, components: { tokenizer: keysTokenizer } });
+  load(loaded, JSON.parse(raw));
+  const loadMs = performance.now() - t;
+  const heapMB = (heap() - h0) / 2 ** 20;
+  const candidates = async (q: string) => search(loaded, { term: queryKeys(q), boost: { section: 2, title: 0.3 }, limit: FIRST_STAGE_LIMIT });
+  let found = 0;
+  let wanted = 0;
+  for (const q of QUERIES) {
+    const ids = new Set((await candidates(q)).hits.map((h) => passages[Number(h.id)].id));
+    const top = await retrieve(project, q, { k: 5 });
+    wanted += top.length;
+    found += top.filter((h) => ids.has(h.passage.id)).length;
+  }
+  const big = passages.length >= 10_000;
+  const lat = await timeQueries(candidates, big ? 1 : reps, 0, big ? 60_000 : Infinity);
+  return { scale, engine: 'orama-first-stage', passages: passages.length, buildMs, loadMs, heapMB, p50Ms: percentile(lat, 50), p95Ms: percentile(lat, 95), queries: lat.length, recall: wanted ? found / wanted : 1 };
+}
+
 function printTable(rows: Row[]) {
-  const head = ['scale', 'engine', 'passages', 'build ms', 'load ms', 'heap MB', 'p50 ms', 'p95 ms', 'queries'];
-  const cells = rows.map((r) => [r.scale, r.engine, String(r.passages), String(Math.round(r.buildMs)), String(Math.round(r.loadMs)), String(round(r.heapMB)), String(round(r.p50Ms, 2)), String(round(r.p95Ms, 2)), String(r.queries)]);
+  const head = ['scale', 'engine', 'passages', 'build ms', 'load ms', 'heap MB', 'p50 ms', 'p95 ms', 'queries', 'recall'];
+  const cells = rows.map((r) => [r.scale, r.engine, String(r.passages), String(Math.round(r.buildMs)), String(Math.round(r.loadMs)), String(round(r.heapMB)), String(round(r.p50Ms, 2)), String(round(r.p95Ms, 2)), String(r.queries), r.recall === undefined ? '' : String(round(r.recall, 2))]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => (i < 2 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
   console.log(line(head));
@@ -119,8 +169,10 @@ async function main() {
     for (const scale of values.scales.split(',').map((s) => s.trim()).filter(Boolean)) {
       const passages = scale === 'corpus' ? real : syntheticPassages(real, Number(scale));
       console.error(`bench: ${scale} (${passages.length} passages)…`);
-      rows.push(await benchProject(scale, passages, dir, reps));
+      const project = await benchProject(scale, passages, dir, reps);
+      rows.push(project.row);
       rows.push(await benchBaseline(scale, passages, reps));
+      rows.push(await benchFirstStage(scale, passages, project.index, reps));
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -128,6 +180,7 @@ async function main() {
   printTable(rows);
   const largest = rows.filter((r) => r.engine === 'project').sort((a, b) => b.passages - a.passages)[0];
   const baseline = rows.find((r) => r.engine === 'orama-defaults' && r.scale === largest.scale)!;
+  const firstStage = rows.find((r) => r.engine === 'orama-first-stage' && r.scale === largest.scale)!;
   console.log(
     JSON.stringify({
       passages: largest.passages,
@@ -137,6 +190,8 @@ async function main() {
       p50Ms: round(largest.p50Ms, 2),
       p95Ms: round(largest.p95Ms, 2),
       baselineP95Ms: round(baseline.p95Ms, 2),
+      oramaFirstStageP95Ms: round(firstStage.p95Ms, 2),
+      oramaFirstStageRecall: round(firstStage.recall ?? 0, 2),
     }),
   );
 }

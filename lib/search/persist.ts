@@ -1,9 +1,8 @@
-import { load, save, type RawData } from '@orama/orama';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Passage } from '../chunk/types';
 import type { SourceDocument } from '../corpus/types';
-import { createPassageDb, derivedParts, INDEX_FORMAT } from './build-index';
+import { INDEX_FORMAT, indexPassages } from './build-index';
 import type { SearchIndex } from './types';
 
 interface SavedIndex {
@@ -11,7 +10,6 @@ interface SavedIndex {
   fingerprint: string;
   documents: SourceDocument[];
   passages: Passage[];
-  orama: RawData;
 }
 
 /** Writes the index atomically: a reader never sees a half-written file, and a failed write keeps the old one. */
@@ -21,7 +19,6 @@ export async function saveIndex(index: SearchIndex, file: string): Promise<numbe
     fingerprint: index.fingerprint,
     documents: index.documents,
     passages: index.passages,
-    orama: save(index.db),
   };
   const json = JSON.stringify(data);
   await mkdir(path.dirname(file), { recursive: true });
@@ -52,15 +49,7 @@ export async function loadIndex(file: string): Promise<SearchIndex | null> {
     return null;
   }
   if (data?.format !== INDEX_FORMAT) return null;
-  const db = createPassageDb();
-  load(db, data.orama);
-  return {
-    db,
-    passages: data.passages,
-    documents: data.documents,
-    fingerprint: data.fingerprint,
-    ...derivedParts(data.passages),
-  };
+  return indexPassages(data.documents, data.passages, data.fingerprint);
 }
 
 /** The saved fingerprint without building anything, for staleness checks. */

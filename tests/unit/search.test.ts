@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '@/lib/search/build-index';
 import { loadIndex, saveIndex } from '@/lib/search/persist';
 import { retrieve } from '@/lib/search/retrieve';
+import { INDEX_FORMAT } from '@/lib/search/build-index';
+import type { SourceDocument } from '@/lib/corpus/types';
 import { TINY_DOCS, tinyIndex } from '../support/fixtures';
+
+/** A passage that only a lexicon synonym reaches: it says "warfarin", never "blood thinner". */
+const WARFARIN_DOC: SourceDocument = {
+  id: 'warfarin',
+  title: 'Medicines and Vitamin K',
+  origin: 'test',
+  body: ['Warfarin', 'Warfarin works against vitamin K, so people taking it keep their vitamin K intake steady.'].join('\n'),
+};
 
 describe('retrieve', () => {
   it('ranks the passage that answers first, with stemming (fermented → ferment)', async () => {
@@ -34,6 +44,22 @@ describe('saveIndex / loadIndex', () => {
     expect(loaded!.passages).toEqual(built.passages);
     const hits = await retrieve(loaded!, 'hypercalcemic doses', { k: 1 });
     expect(hits[0]?.passage.docId).toBe('vitamin-d-excess');
+  });
+
+  it('saves passages only, and a loaded index still finds a passage through a lexicon synonym', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'idx-'));
+    const file = path.join(dir, 'index.json');
+    const built = await buildIndex([...TINY_DOCS, WARFARIN_DOC]);
+    await saveIndex(built, file);
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    expect(Object.keys(saved).sort()).toEqual(['documents', 'fingerprint', 'format', 'passages']);
+    expect(saved.format).toBe(INDEX_FORMAT);
+
+    const loaded = (await loadIndex(file))!;
+    expect([...loaded.lexical.postings.get('warfarin')!.docs]).toEqual([...built.lexical.postings.get('warfarin')!.docs]);
+    const [top] = await retrieve(loaded, 'Are blood thinners dangerous?', { k: 1 });
+    expect(top.passage.docId).toBe('warfarin');
+    expect(loaded.byId.get(top.passage.id)).toEqual(top.passage);
   });
 
   it('treats a missing file or another index format as absent', async () => {
