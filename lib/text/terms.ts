@@ -1,7 +1,4 @@
-import { tokenizer as oramaTokenizer } from '@orama/orama/components';
-import { contentStems, foldText, STOP_WORDS } from './tokenize';
-
-export { foldText, STOP_WORDS };
+import { contentStems } from './tokenize';
 
 /** Words that carry no topic in questions, on top of the English stop words. */
 const QUESTION_WORDS = ['does', 'do', 'did', 'can', 'could', 'should', 'would', 'will', 'tell', 'please', 'know', 'explain', 'much', 'many', 'thing', 'things', 'really', 'true', 'take', 'get', 'use', 'good', 'best', 'eat', 'eating', 'help', 'helps',
@@ -11,18 +8,6 @@ const QUESTION_WORDS = ['does', 'do', 'did', 'can', 'could', 'should', 'would', 
   'besides', 'also', 'else', 'other', 'make', 'makes', 'find', 'found', 'any', 'some', 'there', 'lot', 'kind', 'sort', 'bit', 'little', 'stuff', 'go', 'going', 'able', 'worth', 'possible', 'possibly', 'exactly', 'dear', 'hi', 'hello', 'thanks', 'thank',
   'give', 'gives', 'giving', 'gave', 'keep', 'keeps', 'have', 'has', 'having', 'got', 'come', 'comes', 'try', 'seem', 'seems', 'let',
   'affect', 'affects', 'affected', 'affecting', 'impact', 'impacts', 'influence', 'influences', 'effect', 'effects'];
-
-/** The same tokenizer configuration the Orama index uses. */
-export const TOKENIZER_CONFIG = { language: 'english', stemming: true, stopWords: [...STOP_WORDS] } as const;
-
-const base = oramaTokenizer.createTokenizer({ ...TOKENIZER_CONFIG, stopWords: [...STOP_WORDS] });
-
-/** Orama's English tokenizer (stemming, stop words) behind `foldText`; used by the Orama index. */
-export const tokenizer: typeof base = Object.assign(Object.create(base), {
-  tokenize(raw: string, language?: string, prop?: string, withCache?: boolean) {
-    return base.tokenize(foldText(raw), language, prop, withCache);
-  },
-});
 
 const questionStems = new Set(QUESTION_WORDS.flatMap((w) => contentStems(w)));
 
