@@ -94,21 +94,23 @@ function finishEvent(turn: Turn, answer: string, cited: number[], model: string,
   return { type: 'finish', result, retrieved: turn.hits };
 }
 
+/** Runs a generation to its end, passing its text on as events when `stream` is set. */
+async function* drain(generation: AsyncGenerator<string, GenerationEnd>, stream: boolean): AsyncGenerator<AnswerEvent, { answer: string; end: GenerationEnd }> {
+  let answer = '';
+  for (;;) {
+    const step = await generation.next();
+    if (step.done) return { answer, end: step.value };
+    answer += step.value;
+    if (stream) yield { type: 'text', delta: step.value };
+  }
+}
+
 /** The offline model's answer, streamed as it is composed (its sentences are the passages' own). */
 async function* offlineAnswer(turn: Turn, model: AnswerModel, extra: Extra = {}): AsyncGenerator<AnswerEvent> {
   const generationStart = extra.generationStart ?? now();
-  const generation = generateAnswerText(request(turn, model));
-  let answer = '';
-  let end: GenerationEnd;
-  for (;;) {
-    const step = await generation.next();
-    if (step.done) {
-      end = step.value;
-      break;
-    }
-    answer += step.value;
-    yield { type: 'text', delta: step.value };
-  }
+  const drained = yield* drain(generateAnswerText(request(turn, model)), true);
+  const { end } = drained;
+  let { answer } = drained;
   // streamText ends the stream quietly on abort: stop here rather than finish a half answer.
   turn.deps.signal?.throwIfAborted();
   if (!end.cited.length) {
@@ -133,18 +135,10 @@ async function* offlineAnswer(turn: Turn, model: AnswerModel, extra: Extra = {})
  */
 async function* checkedModelAnswer(turn: Turn, model: AnswerModel, fallback: AnswerModel): AsyncGenerator<AnswerEvent> {
   const generationStart = now();
-  let answer = '';
+  let answer: string;
   let end: GenerationEnd;
   try {
-    const generation = generateAnswerText(request(turn, model));
-    for (;;) {
-      const step = await generation.next();
-      if (step.done) {
-        end = step.value;
-        break;
-      }
-      answer += step.value;
-    }
+    ({ answer, end } = yield* drain(generateAnswerText(request(turn, model)), false));
     turn.deps.signal?.throwIfAborted();
   } catch (error) {
     turn.deps.signal?.throwIfAborted();
