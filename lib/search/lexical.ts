@@ -23,7 +23,22 @@ type Field = keyof typeof FIELDS;
 /** The keys of a field's text: content stems plus lexicon phrases found in them. */
 export function fieldKeys(text: string, lexicon: CompiledLexicon = DEFAULT_LEXICON): { keys: string[]; length: number } {
   const stems = contentStems(text);
-  return { keys: [...stems, ...phraseKeysIn(stems, lexicon)], length: stems.length };
+  const phrases = phraseKeysIn(stems, lexicon);
+  return { keys: [...stems, ...phrases, ...vitaminKeysIn(stems, phrases)], length: stems.length };
+}
+
+/**
+ * "Vitamin C", "vitamin B12": the same one-unit key a question gets for a vitamin the lexicon does not
+ * know (see `expandQuery`), so a question about one the articles do mention finds it.
+ */
+function vitaminKeysIn(stems: string[], phrases: string[]): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i + 1 < stems.length; i++) {
+    if (stems[i] !== 'vitamin' || !/^[a-z]\d{0,2}$/.test(stems[i + 1])) continue;
+    const key = `vitamin_${stems[i + 1]}`;
+    if (!phrases.includes(key) && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
 }
 
 export function buildLexicalIndex(passages: Passage[], lexicon: CompiledLexicon = DEFAULT_LEXICON): LexicalIndex {

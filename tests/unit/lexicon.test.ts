@@ -77,3 +77,21 @@ describe('the shipped lexicon maps lay verbs to the articles’ words', () => {
     expect([...unit.keys.keys()]).toContain(articleStem);
   });
 });
+
+// Regression: "Does vitamin C help with calcification?" was declined although an article mentions
+// vitamin C — the question's one-unit key "vitamin_c" never appeared among passage keys.
+describe('vitamins the lexicon does not know', () => {
+  it('meet in questions and passages as one unit, and only the vitamin named', async () => {
+    const { buildIndex } = await import('@/lib/search/build-index');
+    const { coverage } = await import('@/lib/answer/coverage');
+    const index = await buildIndex([
+      { id: 'c', title: 'Other Vitamins', origin: 'test', body: 'Vitamin C\nSome studies suggest that vitamin C may inhibit calcification in vessel walls.' },
+      { id: 'k', title: 'Vitamin K2', origin: 'test', body: 'Basics\nVitamin K2 activates MGP, which keeps calcium out of arteries.' },
+    ]);
+    const covered = async (q: string) => coverage(index, q, await retrieve(index, q, { k: 3 }));
+    const [top] = await retrieve(index, 'Does vitamin C help with calcification?', { k: 3 });
+    expect(top.passage.docId).toBe('c');
+    expect(await covered('Does vitamin C help with calcification?')).toBeGreaterThanOrEqual(0.55);
+    expect(await covered('Does vitamin E help with calcification?')).toBeLessThan(0.55);
+  });
+});
