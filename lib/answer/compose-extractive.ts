@@ -179,14 +179,16 @@ function passageUnits(source: NumberedSource): Unit[] {
     const own = withoutAnswerWord(readableSentence(s.text));
     if (own === null) return;
     const unit: Unit = { text: own, parts: [own], keys: [`${source.n}:${i}`], words };
-    // A sentence that leans on the one before it carries that one along; without one it is left out.
-    if ((DANGLING_START.test(own) && !LABEL_PREFIX.test(own)) || REFERS_BACK.test(own)) {
-      const prev = i > 0 ? withoutAnswerWord(readableSentence(sentences[i - 1].text)) : null;
-      if (!prev || sentences[i - 1].text.endsWith('?') || sentences[i - 1].text.endsWith(':') || TABLE_ROW.test(prev) || META.test(prev)) return;
-      unit.text = `${prev} ${own}`;
+    // A sentence that leans on the one before it carries that one along (and that one's own
+    // predecessor when it leans too, up to two back); without a self-contained start it is left out.
+    const leans = (text: string) => (DANGLING_START.test(text) && !LABEL_PREFIX.test(text)) || REFERS_BACK.test(text);
+    for (let j = i - 1; leans(unit.parts[0]); j--) {
+      const prev = j >= 0 && i - j <= 2 ? withoutAnswerWord(readableSentence(sentences[j].text)) : null;
+      if (!prev || sentences[j].text.endsWith('?') || sentences[j].text.endsWith(':') || TABLE_ROW.test(prev) || META.test(prev)) return;
       unit.parts.unshift(prev);
-      unit.keys.push(`${source.n}:${i - 1}`);
+      unit.keys.push(`${source.n}:${j}`);
     }
+    unit.text = unit.parts.join(' ');
     out.push(unit);
   });
   return out;
