@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { buildIsStale } from '../../scripts/build-state';
+import { stopChild } from './process';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -56,12 +57,6 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   }
   return {
     url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-      }),
+    stop: () => stopChild(child),
   };
 }
