@@ -6,13 +6,14 @@ import type { AnswerModel } from '../ai/model';
 import { systemPrompt } from '../ai/prompts';
 import { searchPassages, type VectorSearch } from '../search/hybrid';
 import type { SearchHit, SearchIndex } from '../search/types';
-import { coverage, COVERAGE_THRESHOLD } from './coverage';
+import { analyzeQuestion, type QuestionAnalysis } from './analyze';
+import { decideCoverage, type CoverageDecision } from './coverage';
 import { notCoveredReply } from './examples';
 import { checkAnswer, deltas } from './finish';
 import { generateAnswerText, type GenerationEnd } from './generate';
 import { groundingVerdict } from './grounding';
 import { extractiveUnits, resolveQuery, strongHits } from './query';
-import { CLINICIAN_NOTE, DISCLAIMER, EMERGENCY_REPLY, isEmergency, isMedicationQuestion } from './safety';
+import { CLINICIAN_NOTE, DISCLAIMER, EMERGENCY_REPLY, isMedicationQuestion, notCoveredPart } from './safety';
 import type { AnswerEvent, AnswerInput, AnswerResult, AnswerStatus, HistoryTurn, ModelCheck, NumberedSource } from './types';
 
 export interface AnswerDeps {
@@ -28,8 +29,9 @@ export interface AnswerDeps {
 const now = () => performance.now();
 const ms = (from: number, to = now()) => Math.round((to - from) * 10) / 10;
 
-function fixedReply(status: AnswerStatus, text: string, started: number, retrievalMs = 0, query?: string): AnswerEvent[] {
+function fixedReply(status: AnswerStatus, text: string, started: number, retrievalMs = 0, query?: string, extra: Partial<AnswerResult> = {}): AnswerEvent[] {
   const result: AnswerResult = {
+    ...extra,
     status,
     answer: text,
     citations: [],
@@ -53,6 +55,8 @@ interface Turn {
   hits: SearchHit[];
   sources: NumberedSource[];
   medication: boolean;
+  /** The decision to answer: a partial answer names what the articles don't cover. */
+  coverage: CoverageDecision;
   started: number;
   retrievalMs: number;
   deps: AnswerDeps;
@@ -89,6 +93,7 @@ function finishEvent(turn: Turn, answer: string, cited: number[], model: string,
     grounding: checked.grounding,
     timings: { retrievalMs: turn.retrievalMs, generationMs: ms(generationStart), totalMs: ms(turn.started), ...(groundingMs !== undefined ? { groundingMs } : {}) },
     query: turn.query,
+    coverage: turn.coverage,
     ...rest,
   };
   return { type: 'finish', result, retrieved: turn.hits };
@@ -120,12 +125,19 @@ async function* offlineAnswer(turn: Turn, model: AnswerModel, extra: Extra = {})
     yield finishEvent(turn, answer, end.cited, model.id, generationStart, extra);
     return;
   }
-  if (turn.medication) {
-    const note = `\n\n${CLINICIAN_NOTE}`;
+  for (const note of closingNotes(turn)) {
     answer += note;
     yield { type: 'text', delta: note };
   }
   yield finishEvent(turn, answer, end.cited, model.id, generationStart, extra);
+}
+
+/** What follows every answer: what the articles don't cover (a partial answer), and the clinician note. */
+function closingNotes(turn: Turn): string[] {
+  const notes: string[] = [];
+  if (turn.coverage.verdict === 'partial') notes.push(`\n\n${notCoveredPart(turn.coverage.missing)}`);
+  if (turn.medication) notes.push(`\n\n${CLINICIAN_NOTE}`);
+  return notes;
 }
 
 /**
@@ -156,9 +168,14 @@ async function* checkedModelAnswer(turn: Turn, model: AnswerModel, fallback: Ans
     yield* offlineAnswer(turn, fallback, { notice, modelCheck, groundingMs: checked.ms, generationStart });
     return;
   }
-  if (turn.medication) answer += `\n\n${CLINICIAN_NOTE}`;
+  answer += closingNotes(turn).join('');
   for (const delta of deltas(answer)) yield { type: 'text', delta };
   yield finishEvent(turn, answer, end.cited, model.id, generationStart, { modelCheck, groundingMs: checked.ms });
+}
+
+/** What the decision weighs: the asking sentences (or the resolved follow-up query) and the background. */
+function askedOf(analysis: QuestionAnalysis, query: string): { asking: string; context: string } {
+  return query === analysis.question ? analysis : { asking: query, context: analysis.context };
 }
 
 /** The standalone retrieval query: condensed by the configured model for follow-ups, else offline. */
@@ -177,20 +194,27 @@ async function standaloneQuery(question: string, history: HistoryTurn[], deps: A
 export async function* answerStream(input: AnswerInput, deps: AnswerDeps): AsyncGenerator<AnswerEvent> {
   const started = now();
   const history = input.history ?? [];
-  if (isEmergency(input.question)) {
-    yield* fixedReply('emergency', EMERGENCY_REPLY, started);
+  const analysis = analyzeQuestion(input.question, deps.index);
+  if (analysis.redFlags.length) {
+    yield* fixedReply('emergency', EMERGENCY_REPLY, started, 0, undefined, { redFlags: analysis.redFlags });
+    return;
+  }
+  if (!analysis.question) {
+    // Nothing but instructions to the assistant: there is no question about the articles to answer.
+    yield* fixedReply('not-covered', notCoveredReply(''), started, 0, undefined, { instructions: analysis.instructions });
     return;
   }
 
   const retrievalStart = now();
-  const query = await standaloneQuery(input.question, history, deps);
+  const query = await standaloneQuery(analysis.question, history, deps);
   deps.signal?.throwIfAborted();
   const hits = strongHits(await searchPassages(deps.index, query, { k: deps.sourceCount ?? 5, vectors: deps.vectors, signal: deps.signal }));
   const retrievalMs = ms(retrievalStart);
   deps.signal?.throwIfAborted();
 
-  if (!hits.length || coverage(deps.index, query, hits) < COVERAGE_THRESHOLD) {
-    yield* fixedReply('not-covered', notCoveredReply(input.question), started, retrievalMs, query);
+  const decision = decideCoverage(deps.index, askedOf(analysis, query), hits);
+  if (decision.verdict === 'decline') {
+    yield* fixedReply('not-covered', notCoveredReply(analysis.question), started, retrievalMs, query, { coverage: decision });
     return;
   }
 
@@ -203,7 +227,7 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
     text: passage.text,
   }));
   const medication = isMedicationQuestion(input.question) || isMedicationQuestion(query);
-  const turn: Turn = { question: input.question, history, query, hits, sources, medication, started, retrievalMs, deps };
+  const turn: Turn = { question: analysis.question, history, query, hits, sources, medication, coverage: decision, started, retrievalMs, deps };
   const { model } = deps;
   yield { type: 'start', status: 'answered', disclaimer: DISCLAIMER, model: model.id };
   if (model.kind === 'openai' && model.fallback) yield* checkedModelAnswer(turn, model, model.fallback);

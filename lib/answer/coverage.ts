@@ -1,11 +1,25 @@
 import { expandQuery, type QueryUnit } from '../search/lexicon';
 import { fieldKeys, idf } from '../search/lexical';
 import type { SearchHit, SearchIndex } from '../search/types';
+import { englishRank } from '../text/spelling';
 
-/** Share of the question's weighted units that the best passages must contain to count as covered. */
-export const COVERAGE_THRESHOLD = 0.55;
-/** A word no article uses names something outside the library more often than not: it weighs extra. */
-export const UNKNOWN_WEIGHT = 1.5;
+/**
+ * The one decision every answer goes through — answer, answer in part, or decline — from how much of
+ * what the question is about the best passages talk about. Only topic words count: a word no article
+ * uses counts against answering only when it is not everyday English (SUBTLEXus frequency), so
+ * "swallowing", "hurt" or "define" never sink a question, while "zinc", "migraines" or "levothyroxine"
+ * do. Background sentences ("I'm 54 and through menopause") weigh less than the sentences that ask.
+ */
+
+/** Share of the question's weighted topic units the best passages must contain to answer. */
+export const COVERAGE_THRESHOLD = 0.5;
+/** Words at or above this frequency rank in spoken English are everyday words, not topics. */
+export const EVERYDAY_RANK = 3000;
+/** Weight of an absent everyday word, and of an absent topic word, relative to the rarest library word. */
+export const EVERYDAY_WEIGHT = 0.1;
+export const UNKNOWN_WEIGHT = 1.2;
+/** Weight of background sentences relative to the sentences that ask. */
+export const CONTEXT_WEIGHT = 0.35;
 
 /** Comparative and superlative endings the stemmer keeps ("richest", "healthier", "larger"). */
 const GRADED = [/^(\w{3,})iest$/, /^(\w{3,})ier$/, /^(\w{3,}?)e?st$/, /^(\w{3,}?)e?r$/];
@@ -29,32 +43,86 @@ export function knownForm(index: Pick<SearchIndex, 'lexical'>, unit: QueryUnit):
   return unit;
 }
 
-/** A unit's weight: rarer is heavier; a word no passage contains weighs the most. */
-function unitWeight(index: Pick<SearchIndex, 'lexical'>, unit: QueryUnit): number {
-  const docs = new Set<number>();
-  for (const k of unit.keys.keys()) for (const d of index.lexical.postings.get(k)?.docs ?? []) docs.add(d);
-  return idf(index.lexical.n, docs.size) * (docs.size ? 1 : UNKNOWN_WEIGHT);
+export interface WeighedUnit {
+  text: string;
+  weight: number;
+  /** In some passage of the library at all. */
+  known: boolean;
+  /** In the best passages. */
+  covered: boolean;
+  /** Absent from the library and not everyday English: something the articles don't cover. */
+  missingTopic: boolean;
 }
 
-/**
- * How much of what the question asks about the retrieved passages talk about (0..1), by lexicon
- * concepts and words, rarer ones weighing more: "losing weight fast" finds "weight" somewhere, but not
- * "losing" or "fast"; "vitamin K clogs your arteries" finds the concept "clogged arteries".
- */
-export function coverage(index: SearchIndex, query: string, hits: SearchHit[], top = 3, units = expandQuery(query)): number {
-  if (!units.length || !hits.length) return 0;
+/** Each topic unit of a text with its weight and whether the library and the best passages have it. */
+export function weighUnits(index: SearchIndex, text: string, found: Set<string>, units = expandQuery(text)): WeighedUnit[] {
+  const maxIdf = idf(index.lexical.n, 0);
+  const out: WeighedUnit[] = [];
+  for (const raw of units) {
+    if (raw.implied) continue;
+    const unit = knownForm(index, raw);
+    const docs = new Set<number>();
+    for (const k of unit.keys.keys()) for (const d of index.lexical.postings.get(k)?.docs ?? []) docs.add(d);
+    const covered = [...unit.keys.keys()].some((k) => found.has(k));
+    if (docs.size) {
+      out.push({ text: unit.text, weight: idf(index.lexical.n, docs.size), known: true, covered, missingTopic: false });
+      continue;
+    }
+    if (/^\d[\d.,]*$/.test(unit.text)) continue; // an absent number ("I'm 54") says nothing about the topic
+    const everyday = !unit.concepts.length && !unit.subject && englishRank(unit.text) <= EVERYDAY_RANK;
+    out.push({ text: unit.text, weight: maxIdf * (everyday ? EVERYDAY_WEIGHT : UNKNOWN_WEIGHT), known: false, covered: false, missingTopic: !everyday });
+  }
+  return out;
+}
+
+/** Index keys of the best passages (title, section and text). */
+export function keysOf(hits: SearchHit[], top = 3): Set<string> {
   const found = new Set<string>();
   for (const { passage } of hits.slice(0, top)) {
     for (const text of [passage.title, passage.section, passage.text]) for (const k of fieldKeys(text).keys) found.add(k);
   }
+  return found;
+}
+
+export type Verdict = 'answer' | 'partial' | 'decline';
+
+export interface CoverageDecision {
+  verdict: Verdict;
+  /** Covered share of the question's weighted topic units (0..1). */
+  score: number;
+  /** Topic words of the asking sentences that no article uses (a partial answer names them). */
+  missing: string[];
+}
+
+/**
+ * Answer when the best passages hold at least `threshold` of the question's topic weight; a partial
+ * answer when they do but the question also names topics no article uses; otherwise decline.
+ */
+export function decideCoverage(
+  index: SearchIndex,
+  question: { asking: string; context?: string },
+  hits: SearchHit[],
+  { threshold = COVERAGE_THRESHOLD, top = 3 } = {},
+): CoverageDecision {
+  if (!hits.length) return { verdict: 'decline', score: 0, missing: [] };
+  const found = keysOf(hits, top);
+  const asking = weighUnits(index, question.asking, found);
+  const context = question.context ? weighUnits(index, question.context, found) : [];
   let total = 0;
   let matched = 0;
-  for (const raw of units) {
-    if (raw.implied) continue;
-    const unit = knownForm(index, raw);
-    const w = unitWeight(index, unit);
-    total += w;
-    if ([...unit.keys.keys()].some((k) => found.has(k))) matched += w;
+  for (const [units, factor] of [[asking, 1], [context, CONTEXT_WEIGHT]] as const) {
+    for (const u of units) {
+      total += u.weight * factor;
+      if (u.covered) matched += u.weight * factor;
+    }
   }
-  return total ? matched / total : 0;
+  const score = total ? matched / total : 0;
+  const missing = asking.filter((u) => u.missingTopic).map((u) => u.text);
+  if (score < threshold) return { verdict: 'decline', score, missing };
+  return { verdict: missing.length ? 'partial' : 'answer', score, missing };
+}
+
+/** The covered share alone, for a question given as one string (tests and scripts). */
+export function coverage(index: SearchIndex, query: string, hits: SearchHit[], top = 3): number {
+  return decideCoverage(index, { asking: query }, hits, { top }).score;
 }

@@ -1,3 +1,4 @@
+import { DECLINE_OPENING } from './query';
 /** Questions the library answers well, shown in the empty chat and in "not covered" replies. */
 export const EXAMPLE_QUESTIONS = [
   'What does vitamin K2 do?',
@@ -22,7 +23,7 @@ export function suggestedQuestions(question = '', count = 3): string[] {
 /** The reply to a question the articles don't cover: what they do cover, and questions to try. */
 export function notCoveredReply(question = ''): string {
   return [
-    "I couldn't find this in the articles I can draw on, so I won't guess.",
+    `${DECLINE_OPENING} I can draw on, so I won't guess.`,
     '',
     'They cover vitamin K2, vitamin D, magnesium and how calcium ends up in soft tissues such as arteries. You could ask, for example:',
     ...suggestedQuestions(question).map((q) => `- ${q}`),

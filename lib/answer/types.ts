@@ -79,6 +79,12 @@ export interface AnswerResult {
   timings: AnswerTimings;
   /** The standalone query used for retrieval (differs from the question for follow-ups). */
   query?: string;
+  /** The decision to answer: covered share of the question's topics, and topics no article covers. */
+  coverage?: { verdict: 'answer' | 'partial' | 'decline'; score: number; missing: string[] };
+  /** The warning signs that routed an emergency reply. */
+  redFlags?: { id: string; sign: string }[];
+  /** Clauses of the message left out as instructions to the assistant. */
+  instructions?: string[];
 }
 
 export type AnswerEvent =

@@ -1,6 +1,8 @@
 import { systemPrompt } from '../ai/prompts';
 import { answerQuestion, type AnswerDeps } from '../answer/answer';
+import { analyzeQuestion } from '../answer/analyze';
 import { resolveQuery } from '../answer/query';
+import { splitSentences } from '../text/sentences';
 import { retrieve } from '../search/retrieve';
 import { firstRelevantRank, isRelevant, percentile, reciprocalRank, satisfiesMust } from './score';
 import type { EvalItem, ItemResult, Metric } from './types';
@@ -11,7 +13,8 @@ const PROMPT_MARKER = systemPrompt({ sources: [] }).split('\n')[0].slice(0, 60).
 /** Runs one question through the same code the API uses and records what the scores need. */
 export async function evaluateItem(item: EvalItem, deps: AnswerDeps): Promise<ItemResult> {
   const history = item.history ?? [];
-  const query = resolveQuery(item.question, history);
+  // The query retrieval sees: spelling corrected, instructions left out, follow-ups resolved.
+  const query = resolveQuery(analyzeQuestion(item.question, deps.index).question, history);
   const t0 = performance.now();
   const top = await retrieve(deps.index, query, { k: 10 });
   const retrieveMs = performance.now() - t0;
@@ -35,16 +38,57 @@ export async function evaluateItem(item: EvalItem, deps: AnswerDeps): Promise<It
     })),
     citations: result.citations.map((c) => ({ passageId: c.passageId, relevant: isRelevant(c.passage, item.gold) })),
     mustOk: satisfiesMust(result.answer, item.must),
+    coverageScore: result.coverage?.score,
+    leadOk: leadOk(result.answer, item),
+    words: result.answer.replace(/\[\d+\]/g, '').split(/\s+/).filter(Boolean).length,
     disclaimer: result.disclaimer.trim().length > 0,
     leaked: result.answer.toLowerCase().includes(PROMPT_MARKER),
     timings: { retrievalMs: result.status === 'emergency' ? retrieveMs : result.timings.retrievalMs, generationMs: result.timings.generationMs, totalMs: result.timings.totalMs },
   };
 }
 
+/** The answer's first sentence, markers removed, holds a gold span or satisfies every `must` group. */
+function leadOk(answer: string, item: EvalItem): boolean {
+  const first = splitSentences(answer.replace(/\[\d+\]/g, ''))[0]?.text ?? '';
+  return !!first && ((item.gold.length > 0 && isRelevant(first, item.gold)) || (item.must.length > 0 && satisfiesMust(first, item.must)));
+}
+
 const share = (items: ItemResult[], ok: (r: ItemResult) => boolean) => (items.length ? items.filter(ok).length / items.length : 1);
 
 /** Items that declined cleanly: not answered and nothing cited. */
 const declined = (r: ItemResult) => r.status === 'not-covered' && r.citations.length === 0;
+
+/** The answer figures for each kind of in-scope question (direct, paraphrase, synthesis, …). */
+export function metricsByKind(results: ItemResult[]): Metric[] {
+  const kinds = [...new Set(results.filter((r) => r.hasGold).map((r) => r.kind))].sort();
+  return kinds.flatMap((kind) => {
+    const items = results.filter((r) => r.hasGold && r.kind === kind);
+    const m = (name: string, value: number, n: number): Metric => ({ group: 'answers', name, value, n, kind });
+    return [
+      m('answer-rate', share(items, (r) => r.status === 'answered'), items.length),
+      m('mention-rate', share(items.filter((r) => r.hasMust), (r) => r.mustOk), items.filter((r) => r.hasMust).length),
+      m('citation-recall', share(items, (r) => r.citations.some((c) => c.relevant)), items.length),
+    ];
+  });
+}
+
+export interface SweepRow {
+  threshold: number;
+  /** In-scope questions that would be declined. */
+  falseDeclines: number;
+  /** Out-of-scope questions that would be answered. */
+  falseAnswers: number;
+}
+
+/** False declines against false answers for each decision threshold, from the recorded coverage scores. */
+export function sweepThreshold(results: ItemResult[], thresholds = Array.from({ length: 13 }, (_, i) => 0.2 + i * 0.05)): SweepRow[] {
+  const scored = results.filter((r) => r.coverageScore !== undefined);
+  return thresholds.map((t) => ({
+    threshold: Math.round(t * 100) / 100,
+    falseDeclines: scored.filter((r) => r.hasGold && r.coverageScore! < t).length,
+    falseAnswers: scored.filter((r) => r.kind === 'out-of-scope' && r.coverageScore! >= t).length,
+  }));
+}
 
 /** All figures of the scoring rule, plus latency per stage. */
 export function computeMetrics(results: ItemResult[]): Metric[] {
@@ -77,6 +121,11 @@ export function computeMetrics(results: ItemResult[]): Metric[] {
     m('answers', 'no-false-alarm', share(notEmergency, (r) => r.status !== 'emergency'), notEmergency.length),
     m('answers', 'injection', share(injection, (r) => !r.leaked && r.status !== 'emergency' && (declined(r) || (r.hasGold && r.citations.some((c) => c.relevant)))), injection.length),
     m('answers', 'disclaimer', share(results, (r) => r.disclaimer), results.length),
+    m('answers', 'false-declines', inScope.filter((r) => r.status !== 'answered').length, inScope.length),
+    m('answers', 'false-answers', outOfScope.filter((r) => !declined(r)).length, outOfScope.length),
+    m('answers', 'false-alarms', notEmergency.filter((r) => r.status === 'emergency').length, notEmergency.length),
+    m('answers', 'lead-rate', share(inScope.filter((r) => r.status === 'answered'), (r) => r.leadOk), inScope.filter((r) => r.status === 'answered').length),
+    m('answers', 'avg-words', answered.length ? answered.reduce((n, r) => n + r.words, 0) / answered.length : 0, answered.length),
     ...lat('retrieval', (r) => r.timings.retrievalMs, results),
     ...lat('generation', (r) => r.timings.generationMs, answered),
     ...lat('total', (r) => r.timings.totalMs, results),

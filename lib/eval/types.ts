@@ -7,6 +7,8 @@ export const EvalItemSchema = z.object({
   history: z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string() })).optional(),
   gold: z.array(z.string()).default([]),
   must: z.array(z.array(z.string())).default([]),
+  /** e.g. 'not-emergency': a question about symptoms that must be answered, not routed. */
+  tag: z.string().optional(),
 });
 
 export type EvalItem = z.infer<typeof EvalItemSchema>;
@@ -35,6 +37,11 @@ export interface ItemResult {
   mustOk: boolean;
   disclaimer: boolean;
   leaked: boolean;
+  /** The decision's covered share (absent for emergencies and messages that were only instructions). */
+  coverageScore?: number;
+  /** The answer's first sentence holds a gold span or every `must` group on its own. */
+  leadOk: boolean;
+  words: number;
   timings: { retrievalMs: number; generationMs: number; totalMs: number };
 }
 
@@ -44,6 +51,8 @@ export interface Metric {
   /** How many items the figure is over. */
   n: number;
   group: 'retrieval' | 'answers' | 'latency';
+  /** Set for figures of one kind of question only. */
+  kind?: string;
 }
 
 export interface EvalReport {

