@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import lexiconData from '../../corpus/lexicon.json';
 import type { LexiconFile } from '../search/lexicon';
 import type { SearchIndex } from '../search/types';
@@ -26,6 +27,8 @@ export interface QuestionAnalysis {
   /** The other sentences: background such as "I'm 54 and through menopause". */
   context: string;
   redFlags: RedFlag[];
+  /** Words the question uses as nouns (things it is about), lower case; pronouns and people excluded. */
+  nouns: Set<string>;
 }
 
 const spellers = new WeakMap<object, Speller>();
@@ -55,9 +58,28 @@ export function askingAndContext(question: string): { asking: string; context: s
   return { asking: sentences.filter((_, i) => asks[i]).join(' '), context: sentences.filter((_, i) => !asks[i]).join(' ') };
 }
 
+/**
+ * The words a text uses as nouns, by compromise's part-of-speech tagger: what a question is about
+ * ("sleep" in "help with sleep", "scars"), as against how it is asked ("soak up", "crunchy").
+ * Pronouns, possessives and people ("my husband", "the nurse") are not topics.
+ */
+const NOT_TOPICS = new Set(['Pronoun', 'Possessive', 'Actor', 'Person', 'Date', 'Duration', 'Value', 'Unit', 'Month', 'WeekDay']);
+
+export function nounsOf(text: string): Set<string> {
+  const nouns = new Set<string>();
+  for (const { terms } of nlp(text).terms().json() as { terms: { normal: string; tags: string[] }[] }[]) {
+    const { normal, tags } = terms[0];
+    if (tags.includes('Noun') && !tags.some((t) => NOT_TOPICS.has(t))) nouns.add(normal);
+  }
+  return nouns;
+}
+
 export function analyzeQuestion(message: string, index: Pick<SearchIndex, 'passages'>): QuestionAnalysis {
   const folded = expandChatSpellings(message.normalize('NFKC').replace(/[‘’ʼ]/g, "'"));
   const { text: normalized, corrections } = spellerFor(index).correct(folded);
   const { question, instructions } = separateInstructions(normalized);
-  return { original: message, normalized, corrections, question, instructions, ...askingAndContext(question), redFlags: redFlags(normalized) };
+  const flags = redFlags(normalized);
+  // Emergencies are answered by a fixed reply: the tagger is only needed for questions.
+  const nouns = flags.length ? new Set<string>() : nounsOf(question);
+  return { original: message, normalized, corrections, question, instructions, ...askingAndContext(question), redFlags: flags, nouns };
 }

@@ -174,8 +174,8 @@ async function* checkedModelAnswer(turn: Turn, model: AnswerModel, fallback: Ans
 }
 
 /** What the decision weighs: the asking sentences (or the resolved follow-up query) and the background. */
-function askedOf(analysis: QuestionAnalysis, query: string): { asking: string; context: string } {
-  return query === analysis.question ? analysis : { asking: query, context: analysis.context };
+function askedOf(analysis: QuestionAnalysis, query: string): { asking: string; context: string; nouns: Set<string> } {
+  return query === analysis.question ? analysis : { asking: query, context: analysis.context, nouns: analysis.nouns };
 }
 
 /** The standalone retrieval query: condensed by the configured model for follow-ups, else offline. */

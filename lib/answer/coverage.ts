@@ -12,11 +12,21 @@ import { englishRank } from '../text/spelling';
  */
 
 /** Share of the question's weighted topic units the best passages must contain to answer. */
-export const COVERAGE_THRESHOLD = 0.5;
-/** Words at or above this frequency rank in spoken English are everyday words, not topics. */
+export const COVERAGE_THRESHOLD = 0.45;
+/**
+ * Words at or above this frequency rank in spoken English are everyday words, not topics; a noun
+ * only within the commonest few hundred ("thing", "way", "time"), since a common noun such as
+ * "sleep", "hair" or "weight" is still what a question is about.
+ */
 export const EVERYDAY_RANK = 3000;
-/** Weight of an absent everyday word, and of an absent topic word, relative to the rarest library word. */
+export const EVERYDAY_NOUN_RANK = 1000;
+/**
+ * Weights of absent words relative to the rarest library word: an everyday word; a rarer word used
+ * as a verb or adjective (how the question is phrased: "soak up", "crunchy", "counteract"); and a
+ * rarer noun (what it is about: "zinc", "migraines", "sunscreen").
+ */
 export const EVERYDAY_WEIGHT = 0.1;
+export const PHRASING_WEIGHT = 0.3;
 export const UNKNOWN_WEIGHT = 1.2;
 /** Weight of background sentences relative to the sentences that ask. */
 export const CONTEXT_WEIGHT = 0.35;
@@ -55,7 +65,7 @@ export interface WeighedUnit {
 }
 
 /** Each topic unit of a text with its weight and whether the library and the best passages have it. */
-export function weighUnits(index: SearchIndex, text: string, found: Set<string>, units = expandQuery(text)): WeighedUnit[] {
+export function weighUnits(index: SearchIndex, text: string, found: Set<string>, nouns?: Set<string>, units = expandQuery(text)): WeighedUnit[] {
   const maxIdf = idf(index.lexical.n, 0);
   const out: WeighedUnit[] = [];
   for (const raw of units) {
@@ -69,8 +79,13 @@ export function weighUnits(index: SearchIndex, text: string, found: Set<string>,
       continue;
     }
     if (/^\d[\d.,]*$/.test(unit.text)) continue; // an absent number ("I'm 54") says nothing about the topic
-    const everyday = !unit.concepts.length && !unit.subject && englishRank(unit.text) <= EVERYDAY_RANK;
-    out.push({ text: unit.text, weight: maxIdf * (everyday ? EVERYDAY_WEIGHT : UNKNOWN_WEIGHT), known: false, covered: false, missingTopic: !everyday });
+    const plain = !unit.concepts.length && !unit.subject;
+    const noun = !!nouns?.has(unit.text);
+    const everyday = plain && englishRank(unit.text) <= (noun ? EVERYDAY_NOUN_RANK : EVERYDAY_RANK);
+    // Without a tagger's verdict every word may name a topic; lexicon concepts and subjects always do.
+    const phrasing = plain && !everyday && !!nouns && !noun;
+    const weight = everyday ? EVERYDAY_WEIGHT : phrasing ? PHRASING_WEIGHT : UNKNOWN_WEIGHT;
+    out.push({ text: unit.text, weight: maxIdf * weight, known: false, covered: false, missingTopic: !everyday && !phrasing });
   }
   return out;
 }
@@ -100,14 +115,14 @@ export interface CoverageDecision {
  */
 export function decideCoverage(
   index: SearchIndex,
-  question: { asking: string; context?: string },
+  question: { asking: string; context?: string; nouns?: Set<string> },
   hits: SearchHit[],
   { threshold = COVERAGE_THRESHOLD, top = 3 } = {},
 ): CoverageDecision {
   if (!hits.length) return { verdict: 'decline', score: 0, missing: [] };
   const found = keysOf(hits, top);
-  const asking = weighUnits(index, question.asking, found);
-  const context = question.context ? weighUnits(index, question.context, found) : [];
+  const asking = weighUnits(index, question.asking, found, question.nouns);
+  const context = question.context ? weighUnits(index, question.context, found, question.nouns) : [];
   let total = 0;
   let matched = 0;
   for (const [units, factor] of [[asking, 1], [context, CONTEXT_WEIGHT]] as const) {
