@@ -83,6 +83,7 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
       for (const candidate of byLength.get(len) ?? []) {
         if (candidate[0] !== word[0] && edits === 1) continue;
         const d = damerauLevenshtein(word, candidate).steps;
+        if (d > edits) continue;
         const count = vocabulary.get(candidate) ?? 0;
         if (d < bestDistance || (d === bestDistance && count > bestCount)) {
           best = candidate;
