@@ -4,6 +4,7 @@ import { createContext, useContext, useMemo, useState, type Dispatch, type React
 import Markdown, { type Components } from 'react-markdown';
 import type { PluggableList } from 'unified';
 import { citationHref } from '@/lib/answer/quotes';
+import { citationForMarker } from '@/lib/answer/source-groups';
 import type { Citation, GroundingCheck } from '@/lib/answer/types';
 import { CitationMarker } from './citation-marker';
 import { remarkMarkUnsupported } from './mark-unsupported';
@@ -22,10 +23,19 @@ export function citationLink(citation: Citation, options: CitationLinkOptions = 
   return `${options.baseUrl ?? ''}${citationHref(citation)}`;
 }
 
-/** Markdown text with `[n]` turned into links the renderer recognises; raw HTML stays text. */
+/**
+ * Markdown text with `[n]` turned into links the renderer recognises, each carrying which occurrence
+ * of `[n]` it is (its claim, see `Citation.claims`); raw HTML stays text.
+ */
 function prepare(text: string): string {
-  return text.replace(/</g, '&lt;').replace(/\[(\d{1,3})\](?!\()/g, (_, n: string) => `[\\[${n}\\]](${CITE_PREFIX}${n})`);
+  const seen = new Map<string, number>();
+  return text.replace(/</g, '&lt;').replace(/\[(\d{1,3})\](?!\()/g, (_, n: string) => {
+    const k = seen.get(n) ?? 0;
+    seen.set(n, k + 1);
+    return `[\\[${n}\\]](${CITE_PREFIX}${n}-${k})`;
+  });
 }
+
 
 interface MarkerState {
   citations: Citation[];
@@ -46,9 +56,10 @@ function Link({ href, children, node }: { href?: string; children?: ReactNode; n
       </a>
     );
   }
-  const n = Number(href.slice(CITE_PREFIX.length));
-  const citation = state.citations.find((c) => c.n === n);
-  if (!citation) return <span className="citation citation-pending">[{n}]</span>;
+  const [n, occurrence = 0] = href.slice(CITE_PREFIX.length).split('-').map(Number);
+  const cited = state.citations.find((c) => c.n === n);
+  if (!cited) return <span className="citation citation-pending">[{n}]</span>;
+  const citation = citationForMarker(cited, occurrence);
   const at = node?.position?.start.offset ?? n;
   return (
     <CitationMarker

@@ -47,7 +47,7 @@ export function MessageItem({
           {unsupported === 1 ? ' it' : ' them'}.
         </p>
       )}
-      {!streaming && <SourcesList citations={citations} options={options} />}
+      {!streaming && <SourcesList citations={citations} answer={text} options={options} />}
       {meta?.notice && <p className="notice">{meta.notice}</p>}
       {meta?.disclaimer && (
         <p className="disclaimer" data-testid="disclaimer">

@@ -1,12 +1,13 @@
-import { groupSources } from '@/lib/answer/source-groups';
+import { groupSources, quotesBeyondAnswer } from '@/lib/answer/source-groups';
 import type { Citation } from '@/lib/answer/types';
 import { citationLink, type CitationLinkOptions } from './answer-markdown';
 
 /**
  * The sources an answer cites (never everything retrieved), one entry per article in order of first
- * citation; each cited passage of it is a numbered quote (numbers as in the text) linking to the passage.
+ * citation; each cited passage of it is a numbered link (numbers as in the text) to its section, with
+ * the supporting sentences the answer does not already say (never the answer again).
  */
-export function SourcesList({ citations, options = {} }: { citations: Citation[]; options?: CitationLinkOptions }) {
+export function SourcesList({ citations, answer = '', options = {} }: { citations: Citation[]; answer?: string; options?: CitationLinkOptions }) {
   const groups = groupSources(citations);
   if (!groups.length) return null;
   const target = options.newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {};
@@ -18,14 +19,17 @@ export function SourcesList({ citations, options = {} }: { citations: Citation[]
           <li key={g.docId || g.title} className="source-group" data-testid="source-group">
             <span className="source-title">{g.title}</span>
             <ul className="source-quotes">
-              {g.citations.map((c) => (
-                <li key={c.n} data-testid="source-quote">
-                  <a href={citationLink(c, options)} {...target} aria-label={`Source ${c.n}: ${c.title}, ${c.section}`}>
-                    <span className="source-n">[{c.n}]</span> <span className="source-section">{c.section}</span>
-                  </a>
-                  {c.quote && <q className="source-quote-text">{c.quote}</q>}
-                </li>
-              ))}
+              {g.citations.map((c) => {
+                const beyond = quotesBeyondAnswer(c, answer);
+                return (
+                  <li key={c.n} data-testid="source-quote">
+                    <a href={citationLink(c, options)} {...target} aria-label={`Source ${c.n}: ${c.title}, ${c.section}`}>
+                      <span className="source-n">[{c.n}]</span> <span className="source-section">{c.section || 'Passage'}</span>
+                    </a>
+                    {beyond.length > 0 && <q className="source-quote-text">{beyond.join(' … ')}</q>}
+                  </li>
+                );
+              })}
             </ul>
           </li>
         ))}

@@ -57,6 +57,8 @@ interface Turn {
   medication: boolean;
   /** The decision to answer: a partial answer names what the articles don't cover. */
   coverage: CoverageDecision;
+  /** What the question asks and its background, for weighing its parts. */
+  asked: { asking: string; context: string; nouns: Set<string> };
   started: number;
   retrievalMs: number;
   deps: AnswerDeps;
@@ -74,7 +76,7 @@ function request(turn: Turn, model: AnswerModel) {
     sourceCount: turn.sources.length,
     signal: turn.deps.signal,
     timeoutMs: model.timeoutMs,
-    providerOptions: { [EXTRACTIVE_PROVIDER]: { weights: {}, units: extractiveUnits(turn.deps.index, turn.query), sources: turn.sources } as never },
+    providerOptions: { [EXTRACTIVE_PROVIDER]: { weights: {}, units: extractiveUnits(turn.deps.index, turn.query, turn.asked), sources: turn.sources, question: turn.query, cautionFirst: turn.medication } as never },
   };
 }
 
@@ -212,7 +214,8 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
   const retrievalMs = ms(retrievalStart);
   deps.signal?.throwIfAborted();
 
-  const decision = decideCoverage(deps.index, askedOf(analysis, query), hits);
+  const asked = askedOf(analysis, query);
+  const decision = decideCoverage(deps.index, asked, hits);
   if (decision.verdict === 'decline') {
     yield* fixedReply('not-covered', notCoveredReply(analysis.question), started, retrievalMs, query, { coverage: decision });
     return;
@@ -227,7 +230,7 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
     text: passage.text,
   }));
   const medication = isMedicationQuestion(input.question) || isMedicationQuestion(query);
-  const turn: Turn = { question: analysis.question, history, query, hits, sources, medication, coverage: decision, started, retrievalMs, deps };
+  const turn: Turn = { question: analysis.question, history, query, hits, sources, medication, coverage: decision, asked, started, retrievalMs, deps };
   const { model } = deps;
   yield { type: 'start', status: 'answered', disclaimer: DISCLAIMER, model: model.id };
   if (model.kind === 'openai' && model.fallback) yield* checkedModelAnswer(turn, model, model.fallback);

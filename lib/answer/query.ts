@@ -1,5 +1,7 @@
-import { expandQuery, type QueryUnit } from '../search/lexicon';
+import { expandQuery, withCaution, type QueryUnit } from '../search/lexicon';
 import { idf } from '../search/lexical';
+import { englishRank } from '../text/spelling';
+import { CONTEXT_WEIGHT, EVERYDAY_NOUN_RANK, EVERYDAY_RANK, PHRASING_WEIGHT } from './coverage';
 import type { SearchHit, SearchIndex } from '../search/types';
 import type { ExtractiveUnit } from './compose-extractive';
 import type { HistoryTurn } from './types';
@@ -81,12 +83,31 @@ function firstSentence(text: string): string {
 export const MIN_UNIT_WEIGHT = 0.5;
 
 /** Weight of each question unit for the extractive model: rarer is heavier (as in retrieval). */
-export function extractiveUnits(index: Pick<SearchIndex, 'lexical'>, query: string): ExtractiveUnit[] {
-  return expandQuery(query).map((u) => {
+/** "Should I start…", "is it safe to take…", "can I double…": a question about one's own treatment. */
+const OWN_TREATMENT = /\b(should|can|could|may|do) (i|she|he|we)\b[^?]*\b(take|start|stop|add|double|increase|use|supplement|combine|switch|give)|\bis it (safe|ok|okay|fine|wise|alright) (to|for)\b|\bdo i need\b/i;
+
+export function extractiveUnits(
+  index: Pick<SearchIndex, 'lexical'>,
+  query: string,
+  asked?: { asking: string; context?: string; nouns?: Set<string> },
+): ExtractiveUnit[] {
+  const asking = asked?.asking.toLowerCase();
+  // Someone asking whether to take, start or change something themselves gets the articles' caution.
+  const units = OWN_TREATMENT.test(asked?.asking ?? query) ? withCaution(expandQuery(query)) : expandQuery(query);
+  return units.flatMap((u) => {
     const docs = new Set<number>();
     for (const k of u.keys.keys()) for (const d of index.lexical.postings.get(k)?.docs ?? []) docs.add(d);
+    // A word no passage has cannot be quoted: it weighs in the decision (coverage.ts), not here.
+    if (!docs.size && !u.subject && !u.caution) return [];
     // A floor keeps common but asked-for words ("calcification") from counting for nothing.
-    return { keys: Object.fromEntries(u.keys), weight: Math.max(idf(index.lexical.n, docs.size), MIN_UNIT_WEIGHT) * (u.weight ?? 1), subject: u.subject, caution: u.caution };
+    let weight = Math.max(idf(index.lexical.n, docs.size), MIN_UNIT_WEIGHT) * (u.weight ?? 1);
+    // Everyday words are how the question is phrased ("seriously", "last", "real"), as in the decision.
+    const plain = !u.concepts.length && !u.subject && !u.caution;
+    const noun = !!asked?.nouns?.has(u.text);
+    if (plain && englishRank(u.text) <= (noun ? EVERYDAY_NOUN_RANK : EVERYDAY_RANK)) weight *= PHRASING_WEIGHT;
+    // Background sentences ("I'm 54 and through menopause") weigh less than the ones that ask.
+    if (asking && asked?.context && !asking.includes(u.text.toLowerCase())) weight *= CONTEXT_WEIGHT;
+    return [{ keys: Object.fromEntries(u.keys), weight, subject: u.subject, caution: u.caution }];
   });
 }
 

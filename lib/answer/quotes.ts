@@ -94,9 +94,12 @@ export function buildCitations(answer: string, cited: Passage[]): Citation[] {
   return cited.map((passage, i) => {
     const n = i + 1;
     const spans = new Map<number, SentenceSpan>();
-    for (const claim of claims.get(n) ?? []) {
-      for (const s of selectQuote(claim, passage.text)) spans.set(s.start, s);
-    }
+    // One entry per marker, in text order: the sentence(s) that support the claim carrying it.
+    const supports = (claims.get(n) ?? []).map((claim) => {
+      const picked = selectQuote(claim, passage.text).sort((a, b) => a.start - b.start);
+      for (const s of picked) spans.set(s.start, s);
+      return { claim: stripMarkers(claim), quote: picked.map((s) => s.text).join(' … '), quoteSpans: picked.map(({ start, end }) => ({ start, end })) };
+    });
     const ordered = [...spans.values()].sort((a, b) => a.start - b.start);
     return {
       n,
@@ -106,6 +109,7 @@ export function buildCitations(answer: string, cited: Passage[]): Citation[] {
       section: passage.section,
       quote: ordered.map((s) => s.text).join(' … '),
       quoteSpans: ordered.map(({ start, end }) => ({ start, end })),
+      claims: supports,
       passage: passage.text,
       url: sourceUrl(passage),
     };

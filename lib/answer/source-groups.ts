@@ -24,6 +24,32 @@ export function groupSources(citations: Citation[]): SourceGroup[] {
   return [...groups.values()];
 }
 
+/** The citation as its `occurrence`-th marker shows it: that claim's supporting sentence(s), and a link marking only those. */
+export function citationForMarker(citation: Citation, occurrence: number): Citation {
+  const claim = citation.claims?.[occurrence];
+  return claim?.quote ? { ...citation, quote: claim.quote, quoteSpans: claim.quoteSpans } : citation;
+}
+
+const words = (text: string) => stripMarkers(text).toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * The supporting sentences of a citation that the answer does not already say in their own words:
+ * what the Sources block quotes. An answer made of the passages' sentences (the offline model)
+ * is not quoted a second time; a paraphrasing model's sources show what they actually say.
+ */
+export function quotesBeyondAnswer(citation: Citation, answer: string): string[] {
+  const said = ` ${words(answer).join(' ')} `;
+  const sentences = citation.quote ? citation.quote.split(' … ') : [];
+  return sentences.filter((sentence) => {
+    const w = words(sentence);
+    if (!w.length) return false;
+    // Said already when the answer holds a run of at least 80% of the sentence's words.
+    const need = Math.ceil(w.length * 0.8);
+    for (let i = 0; i + need <= w.length; i++) if (said.includes(` ${w.slice(i, i + need).join(' ')} `)) return false;
+    return true;
+  });
+}
+
 /** Citations that the text actually mentions with a marker (never everything retrieved). */
 export function citedInText(text: string, citations: Citation[]): Citation[] {
   return citations.filter((c) => text.includes(`[${c.n}]`));

@@ -33,6 +33,11 @@ export interface Citation {
   quote: string;
   /** Offsets of each supporting sentence within `passage`. */
   quoteSpans: { start: number; end: number }[];
+  /**
+   * One entry per `[n]` marker in the answer, in text order: the claim (the answer sentence, markers
+   * removed) and the passage sentence(s) that support it. A marker's preview and link show these.
+   */
+  claims?: { claim: string; quote: string; quoteSpans: { start: number; end: number }[] }[];
   passage: string;
   url: string;
 }

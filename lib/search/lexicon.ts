@@ -203,8 +203,13 @@ export function expandQuery(query: string, lexicon: CompiledLexicon = DEFAULT_LE
 /** A medication question also looks for the passages that say to consult a doctor. */
 function withCautions(units: QueryUnit[], lexicon: CompiledLexicon): QueryUnit[] {
   const ask = units.some((u) => u.concepts.some((c) => CAUTION_TRIGGERS.includes(c)));
+  return ask ? withCaution(units, lexicon) : units;
+}
+
+/** The units with the "consult a doctor" caution added (once): for questions about one's own treatment. */
+export function withCaution(units: QueryUnit[], lexicon: CompiledLexicon = DEFAULT_LEXICON): QueryUnit[] {
   const caution = lexicon.concepts.find((c) => c.id === CAUTION_CONCEPT);
-  if (!ask || !caution || units.some((u) => u.concepts.includes(CAUTION_CONCEPT))) return units;
+  if (!caution || units.some((u) => u.concepts.includes(CAUTION_CONCEPT))) return units;
   const keys = new Map<string, number>();
   for (const a of caution.alternatives) if (a.key) keys.set(a.key, a.related ? RELATED_WEIGHT : 1);
   return [...units, { text: 'doctor', keys, concepts: [CAUTION_CONCEPT], subject: false, weight: CAUTION_WEIGHT, implied: true, caution: true }];

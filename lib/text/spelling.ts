@@ -58,6 +58,24 @@ const MIN_LENGTH = 4;
  */
 const maxEdits = (length: number) => (length >= 9 ? 2 : 1);
 
+/** British spellings and the American ones they correspond to (favour/favor, anaemia/anemia, fibre/fiber). */
+const BRITISH: [RegExp, string][] = [
+  [/our(s|ed|ing|ite|ites|able)?$/, 'or$1'],
+  [/is(e|es|ed|ing|ation|ations)$/, 'iz$1'],
+  [/ys(e|es|ed|ing)$/, 'yz$1'],
+  [/([bt])re(s)?$/, '$1er$2'],
+  [/ae/, 'e'],
+  [/oe/, 'e'],
+  [/ogue(s)?$/, 'og$1'],
+  [/ll(ed|ing|er)$/, 'l$1'],
+  [/ence$/, 'ense'],
+];
+
+/** The American forms of a word written the British way (each rule applied alone). */
+export function americanForms(word: string): string[] {
+  return BRITISH.filter(([re]) => re.test(word)).map(([re, to]) => word.replace(re, to));
+}
+
 /**
  * A spelling corrector for one vocabulary (the library's words, its lexicon and the triage table's):
  * a word that is neither English nor in the vocabulary becomes the nearest vocabulary word within the
@@ -100,7 +118,14 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
       const corrections: Correction[] = [];
       const out = text.replace(/\p{L}+/gu, (token) => {
         const word = token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-        if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || vocabulary.has(word) || isEnglishWord(word)) return token;
+        if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || vocabulary.has(word)) return token;
+        // "favoured", "anaemia", "fibre": the library's American spelling, even though the British one is English.
+        const american = americanForms(word).find((w) => vocabulary.has(w));
+        if (american) {
+          corrections.push({ from: token, to: american });
+          return american;
+        }
+        if (isEnglishWord(word)) return token;
         const to = suggest(word);
         if (!to) return token;
         corrections.push({ from: token, to });

@@ -16,13 +16,15 @@ import type { SearchIndex } from '@/lib/search/types';
 const FLOORS: Record<string, Record<string, number>> = {
   'dev.jsonl': {
     'recall@3': 1, mrr: 0.9, 'answer-rate': 1, 'mention-rate': 0.95, 'citation-recall': 0.95, 'citation-precision': 0.9,
-    abstention: 0.66, emergency: 1, 'no-false-alarm': 1, injection: 1, disclaimer: 1,
+    abstention: 0.66, emergency: 1, 'no-false-alarm': 1, injection: 1, disclaimer: 1, 'lead-rate': 0.9,
   },
   'dev-wide.jsonl': {
-    'recall@3': 0.9, mrr: 0.8, 'answer-rate': 0.88, 'mention-rate': 0.65, 'citation-recall': 0.64, 'citation-precision': 0.68,
-    abstention: 0.76, emergency: 1, 'no-false-alarm': 1, injection: 0.8, disclaimer: 1,
+    'recall@3': 0.9, mrr: 0.8, 'answer-rate': 0.88, 'mention-rate': 0.74, 'citation-recall': 0.7, 'citation-precision': 0.65,
+    abstention: 0.76, emergency: 1, 'no-false-alarm': 1, injection: 0.8, disclaimer: 1, 'lead-rate': 0.74,
   },
 };
+/** Answers stay short: average words per answer at most this (issue: ≤ 120). */
+const MAX_AVG_WORDS = 120;
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -38,5 +40,6 @@ describe.each(Object.keys(FLOORS))('quality floors on %s', (set) => {
     const figures = Object.fromEntries(computeMetrics(results).map((m) => [m.name, Math.round(m.value * 1000) / 1000]));
     const below = Object.entries(FLOORS[set]).filter(([name, floor]) => !(figures[name] >= floor)).map(([name, floor]) => `${name} ${figures[name]} < ${floor}`);
     expect(below).toEqual([]);
+    expect(figures['avg-words']).toBeLessThanOrEqual(MAX_AVG_WORDS);
   }, 60_000);
 });

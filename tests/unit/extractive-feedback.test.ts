@@ -82,7 +82,7 @@ describe('cautions', () => {
   });
 
   it('leads with the caution, from its passage only, when someone asks about their own medicines', () => {
-    const picked = selectSentences({ weights: {}, units, sources, question: "I'm on fooxin. Should I change my gizmo fuel?" });
+    const picked = selectSentences({ weights: {}, units, sources, question: "I'm on fooxin. Should I change my gizmo fuel?", cautionFirst: true });
     expect(picked[0].text).toContain('consult a doctor');
     expect(picked.every((p) => p.n === 2)).toBe(true);
   });
