@@ -112,7 +112,8 @@ function strength(keys: Set<string>, unit: ExtractiveUnit, heads = false): numbe
   let best = 0;
   for (const [k, w] of Object.entries(unit.keys)) {
     if (keys.has(k)) best = Math.max(best, w);
-    else if (heads && k.includes('_')) {
+    // Only for the words the visitor used (weight 1), not a synonym's ("sunshine vitamin" is no "vitamin").
+    else if (heads && w === 1 && k.includes('_')) {
       const head = k.slice(k.lastIndexOf('_') + 1);
       if (head.length >= 4 && keys.has(head)) best = Math.max(best, w * HEAD_CREDIT);
     }

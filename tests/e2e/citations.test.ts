@@ -84,9 +84,13 @@ describe('following cited sources', () => {
     const card = squash(await preview.innerText());
     expect(card).toContain(cited.title);
     expect(card).toContain(cited.section);
-    expect(cited.quote.length).toBeGreaterThan(20);
-    for (const sentence of cited.quote.split(' … ')) expect(card).toContain(squash(sentence));
-    // The quote is the passage's own text at the recorded offsets.
+    // The first marker's card quotes the sentence supporting its own claim, not every sentence cited from the passage.
+    const claim = cited.claims![0];
+    expect(claim.quote.length).toBeGreaterThan(20);
+    for (const sentence of claim.quote.split(' … ')) expect(card).toContain(squash(sentence));
+    for (const other of cited.claims!.slice(1)) if (!claim.quote.includes(other.quote)) expect(card).not.toContain(squash(other.quote));
+    // The quotes are the passage's own text at the recorded offsets.
+    expect(claim.quoteSpans.map((s) => cited.passage.slice(s.start, s.end)).join(' … ')).toBe(claim.quote);
     expect(cited.quoteSpans.map((s) => cited.passage.slice(s.start, s.end)).join(' … ')).toBe(cited.quote);
     expect(await marker.getAttribute('aria-describedby')).toBe(await preview.getAttribute('id'));
     await page.screenshot({ path: path.join(SHOTS, 'citation-preview.png') });
@@ -116,6 +120,18 @@ describe('following cited sources', () => {
     expect(await page.getByTestId('source-quote').count()).toBe(citations.length);
     const numbers = await page.locator('.source-n').allInnerTexts();
     expect(numbers.map((t) => Number(t.replace(/\D/g, ''))).sort((a, b) => a - b)).toEqual(citations.map((c) => c.n).sort((a, b) => a - b));
+  });
+
+  it('does not repeat the answer in the Sources block: each source is its article, section and link', async () => {
+    const [, answer] = await saved(page);
+    const text = answer.parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
+    const sources = squash(await page.locator('.message-assistant').first().locator('.sources').innerText());
+    const sentences = text.replace(/\[\d+\]/g, '').split(/(?<=[.!?])\s+/).map(squash).filter((t) => t.split(' ').length >= 6);
+    expect(sentences.length).toBeGreaterThan(1);
+    for (const sentence of sentences) expect(sources).not.toContain(sentence.replace(/\s+([.,;:!?])/g, '$1'));
+    for (const c of answer.metadata!.citations!) expect(sources).toContain(c.section);
+    expect(sources.length).toBeLessThan(text.length);
+    await page.locator('.message-assistant').first().screenshot({ path: path.join(SHOTS, 'answer-with-sources-desktop.png') });
   });
 
   it('copies the answer with its citations as footnotes that link to the passages', async () => {
@@ -148,9 +164,11 @@ describe('following cited sources', () => {
     await passage.waitFor({ state: 'visible' });
     expect(await passage.getAttribute('id')).toBe(cited.passageId);
     expect(await page.getByTestId('cited-passage').count()).toBe(1);
+    // The link marks the sentence(s) behind that marker's claim.
+    const claimQuote = cited.claims![0].quote;
     const marked = squash((await page.getByTestId('cited-sentence').allInnerTexts()).join(' '));
-    for (const sentence of cited.quote.split(' … ')) expect(marked).toContain(squash(sentence));
-    expect(squash(await passage.innerText())).toContain(squash(cited.quote.split(' … ')[0]));
+    for (const sentence of claimQuote.split(' … ')) expect(marked).toContain(squash(sentence));
+    expect(squash(await passage.innerText())).toContain(squash(claimQuote.split(' … ')[0]));
     await page.waitForFunction(() => {
       const el = document.querySelector('[data-testid="cited-sentence"]')!.getBoundingClientRect();
       return el.top >= 0 && el.bottom <= window.innerHeight;
@@ -241,6 +259,7 @@ describe('on a phone', () => {
     await page.goto(appUrl);
     expect(await page.getByTestId('chat-input').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16);
     await ask(page, 'What is MK-7?');
+    await page.locator('.message-assistant').first().screenshot({ path: path.join(SHOTS, 'answer-with-sources-phone.png') });
     const marker = page.getByTestId('citation').first();
     await marker.scrollIntoViewIfNeeded();
     await marker.tap();

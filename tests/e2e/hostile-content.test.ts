@@ -88,6 +88,9 @@ describe('hostile corpus text and questions are shown as inert text', () => {
       await card.first().waitFor({ state: 'visible' });
       previews.push(await card.first().innerText());
       expect(await card.first().locator('img, svg, iframe, script, object, embed').count()).toBe(0);
+      // Close it (it may cover the next marker), as a reader would.
+      await page.keyboard.press('Escape');
+      await card.first().waitFor({ state: 'hidden' });
     }
     // The card shows the hostile article's title and quote as text.
     expect(previews.join('\n')).toContain(`Nattokinase <script>window.__hostile = 'title'; alert('title')</script> Guide`);
