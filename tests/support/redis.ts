@@ -25,7 +25,7 @@ const answersPing = (port: number) =>
 
 /** Starts Debian's redis-server on a free loopback port, in memory only, for one test file. */
 export async function startRedis(): Promise<RunningRedis> {
-  if (!existsSync(REDIS_SERVER_PATH)) throw new Error(`redis-server not found at ${REDIS_SERVER_PATH}: apt-get install -y redis-server (.ci/run does this).`);
+  if (!existsSync(REDIS_SERVER_PATH)) throw new Error(`redis-server not found at ${REDIS_SERVER_PATH}: apt-get install -y redis-server (npm test installs it when run as root; scripts/test-deps.ts).`);
   const port = await freePort();
   const child = spawn(REDIS_SERVER_PATH, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],

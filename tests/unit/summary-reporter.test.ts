@@ -19,7 +19,8 @@ function runVitestOn(files: Record<string, string>) {
   temps.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   // The outer run's VITEST* variables would make the inner vitest think it is a worker.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
   const run = spawnSync(
     process.execPath,
     [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--globals', '--reporter=default', `--reporter=${reporter}`],
