@@ -26,6 +26,11 @@ const EnvSchema = z.object({
       .transform((v) => (v ? v.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean) : [])),
   ),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  /** Where `npm start` listens: unset = every interface (next start's default); 127.0.0.1 = this machine only. */
+  HOST: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(/^[A-Za-z0-9._:%-]+$/, { message: 'HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0' }).optional(),
+  ),
   CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('corpus')),
   INDEX_PATH: z.preprocess(blankToUndefined, z.string().default('.data/index.json')),
   /** Milliseconds between streamed chunks of the offline model (0 streams as fast as possible). */

@@ -13,10 +13,13 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-/** True when `.next` has no production build or one older than the sources. */
-export function buildIsStale(root = process.cwd()): boolean {
+/** `missing`: `.next` has no production build; `stale`: one older than the sources; `fresh` otherwise. */
+export function buildState(root = process.cwd()): 'missing' | 'stale' | 'fresh' {
   const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId)) return 'missing';
   const built = statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.some((p) => newestMtime(path.join(root, p)) > built);
+  return BUILD_INPUTS.some((p) => newestMtime(path.join(root, p)) > built) ? 'stale' : 'fresh';
 }
+
+/** True when `.next` has no production build or one older than the sources. */
+export const buildIsStale = (root = process.cwd()): boolean => buildState(root) !== 'fresh';

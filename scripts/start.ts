@@ -1,11 +1,20 @@
 /**
  * npm start: ingest if the index is stale, build if the app is missing or stale, then `next start`
- * on PORT (default 3000). One command from a fresh clone to a running app.
+ * on PORT (default 3000) and HOST (default: every interface, as `next start` does). One command from
+ * a fresh clone to a running app.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { getEnv } from '../lib/env';
-import { buildIsStale } from './build-state';
+import { buildState } from './build-state';
 
+const { PORT, HOST } = (() => {
+  try {
+    return getEnv();
+  } catch (error) {
+    console.error(`start: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+})();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const run = (cmd: string, args: string[]) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
@@ -13,10 +22,17 @@ const run = (cmd: string, args: string[]) => {
 };
 
 run(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--if-stale']);
-if (buildIsStale()) {
-  console.log('start: building the app (first run or sources changed)…');
+const state = buildState();
+if (state !== 'fresh') {
+  console.log(
+    state === 'missing'
+      ? 'start: building the app for the first time: `next build` compiles and type-checks it (about 30–60 s; later starts skip this)…'
+      : 'start: sources changed since the last build: rebuilding and type-checking the app with `next build` (about 30–60 s)…',
+  );
+  const started = Date.now();
   run('npx', ['next', 'build']);
+  console.log(`start: built in ${Math.round((Date.now() - started) / 1000)} s`);
 }
-const server = spawn('npx', ['next', 'start', '-p', String(getEnv().PORT)], { stdio: 'inherit', env });
+const server = spawn('npx', ['next', 'start', '-p', String(PORT), ...(HOST ? ['-H', HOST] : [])], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -6,6 +6,8 @@ import type { SourceDocument } from './types';
 export const CORPUS_EXTENSIONS = ['.md', '.txt'];
 /** Articles above this size are refused: the corpus is articles, not books or data dumps. */
 export const MAX_DOCUMENT_BYTES = 512 * 1024;
+/** The project's own data kept beside the articles (read by lib/answer and lib/search, never indexed). */
+export const CORPUS_DATA_FILES = ['lexicon.json', 'red-flags.json', 'steering.json'];
 
 export interface LoadIssue {
   file: string;
@@ -15,6 +17,8 @@ export interface LoadIssue {
 export interface LoadedCorpus {
   documents: SourceDocument[];
   skipped: LoadIssue[];
+  /** Data files of CORPUS_DATA_FILES found in the folder: recognised, not articles, not a problem. */
+  data: string[];
 }
 
 export function slugify(name: string): string {
@@ -52,11 +56,12 @@ export function parseDocument(fileName: string, bytes: Buffer): SourceDocument |
   return { id, title: data.title || firstLine.slice(0, 120), origin: data.source || fileName, body };
 }
 
-/** Loads every `.md`/`.txt` article in `dir`, sorted by file name; other and bad files are skipped with a reason. */
+/** Loads every `.md`/`.txt` article in `dir`, sorted by file name; data files are listed; other and bad files are skipped with a reason. */
 export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
   const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
   const documents: SourceDocument[] = [];
   const skipped: LoadIssue[] = [];
+  const data: string[] = [];
   const fileOfSlug = new Map<string, string>();
   for (const name of names) {
     const file = path.join(dir, name);
@@ -66,6 +71,10 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
       continue;
     }
     if (!info.isFile()) continue;
+    if (CORPUS_DATA_FILES.includes(name)) {
+      data.push(name);
+      continue;
+    }
     if (!CORPUS_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
       skipped.push({ file: name, problem: `not an article (only ${CORPUS_EXTENSIONS.join(' and ')} files are read)` });
       continue;
@@ -83,5 +92,5 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
       documents.push(parsed);
     }
   }
-  return { documents, skipped };
+  return { documents, skipped, data };
 }

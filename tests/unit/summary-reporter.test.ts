@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../support/temp-dirs';
 
 /**
  * Regression test for issue 13 item 3: a file whose beforeAll failed (no redis-server) made vitest exit 1
@@ -11,12 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 const reporter = path.join(root, 'tests/support/summary-reporter.ts');
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = useTempDirs('k2-reporter-');
 
 function runVitestOn(files: Record<string, string>) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'k2-reporter-'));
-  temps.push(dir);
+  const dir = tempDir();
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   // The outer run's VITEST* variables would make the inner vitest think it is a worker.
   const env = { ...process.env };

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { depsFor, ensureTestDeps } from '@/scripts/test-deps';
+import { useTempDirs } from '../support/temp-dirs';
 
 /**
  * Issue 13 item 3: `npm ci && npm test` on a fresh machine (no redis-server, no Chromium) must install
@@ -11,13 +11,7 @@ import { depsFor, ensureTestDeps } from '@/scripts/test-deps';
  * tests see a fresh machine even where both are installed; a fake apt-get stands in for Debian's.
  */
 const root = path.resolve(import.meta.dirname, '../..');
-const temps: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'k2-test-deps-'));
-  temps.push(dir);
-  return dir;
-};
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = useTempDirs('k2-test-deps-');
 
 /** The environment of a machine without the programs: no explicit paths, nothing in the lookup dirs. */
 function freshMachineEnv(binDirs: string[]) {
