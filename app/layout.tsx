@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
+import { EarlyInputScript } from './components/early-input-script';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,9 +18,13 @@ export const viewport: Viewport = {
 /** Rendered per request so Next can put this request's CSP nonce on its scripts (see proxy.ts). */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <EarlyInputScript nonce={nonce} />
+        {children}
+      </body>
     </html>
   );
 }

@@ -2,14 +2,19 @@
 
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
-import { useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import { EXAMPLE_QUESTIONS } from '@/lib/answer/examples';
-import { MAX_QUESTION_CHARS } from '@/lib/answer/input-schema';
 import { stripMarkers } from '@/lib/answer/citations';
 import { type ChatMessage, messageText } from '@/lib/answer/ui-message';
 import type { CitationLinkOptions } from './answer-markdown';
+import { ChatError } from './chat-error';
+import { Composer, isTooLong } from './composer';
 import { MessageItem } from './message-item';
+import { isStopped } from './stopped';
+import { useEarlyInput } from './use-early-input';
 import { useSavedConversation } from './use-saved-conversation';
+import { useStickToBottom } from './use-stick-to-bottom';
+import { useStopAnswer } from './use-stop-answer';
 
 export interface ChatProps {
   api?: string;
@@ -25,17 +30,8 @@ export interface ChatProps {
   placeholder?: string;
   /** localStorage key the conversation is kept under; `false` keeps nothing. Default per mode. */
   storageKey?: string | false;
-}
-
-/** Reads the `{ error: { message } }` body our API sends, falling back to the raw text. */
-function errorMessage(error: Error): string {
-  try {
-    const parsed = JSON.parse(error.message) as { error?: { message?: string } };
-    if (parsed.error?.message) return parsed.error.message;
-  } catch {
-    // not JSON
-  }
-  return error.message || 'Something went wrong. Please try again.';
+  /** Shown under the input, always (the page's disclaimer). */
+  footer?: ReactNode;
 }
 
 /** What a screen reader hears once an answer is complete (the text without `[n]` markers). */
@@ -46,64 +42,74 @@ function announcementFor(message: ChatMessage | undefined): string {
   return `Answer: ${text}${sources ? ` (${sources} source${sources > 1 ? 's' : ''} cited)` : ''}`;
 }
 
-export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = EXAMPLE_QUESTIONS, request, onQuestion, onAnswer, placeholder, storageKey }: ChatProps) {
+export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = EXAMPLE_QUESTIONS, request, onQuestion, onAnswer, placeholder, storageKey, footer }: ChatProps) {
   const transport = useMemo(() => new DefaultChatTransport<ChatMessage>({ api }), [api]);
   const { messages, sendMessage, status, stop, regenerate, error, clearError, setMessages } = useChat<ChatMessage>({ transport });
   const [input, setInput] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const endRef = useRef<HTMLDivElement>(null);
   const scrollerRef = useRef<HTMLElement>(null);
+  const streaming = status === 'submitted' || status === 'streaming';
+  const { frozen, stoppedEarly, stopAnswer, release } = useStopAnswer({ messages, streaming, stop, setMessages });
+  // Busy as the reader sees it: a stopped reply finishing out of sight no longer counts.
+  const busy = streaming && !frozen;
   const wasBusy = useRef(false);
-  const busy = status === 'submitted' || status === 'streaming';
-  const { restored, justRestored, forget } = useSavedConversation({
+  const saved = useSavedConversation({
     storageKey: storageKey ?? (compact ? 'k2-chat-embed' : 'k2-chat'),
     messages,
     setMessages,
-    busy,
+    busy: streaming,
     scroller: scrollerRef,
   });
-
-  useEffect(() => {
-    if (justRestored.current) {
-      justRestored.current = false;
-      return;
-    }
-    endRef.current?.scrollIntoView({ block: 'end' });
-  }, [messages, justRestored]);
+  const { restored, justRestored, forget } = saved;
+  const { stick } = useStickToBottom(scrollerRef, [messages, status, error, frozen], justRestored);
 
   // Announce the answer once, when it is complete — never token by token.
   useEffect(() => {
-    if (wasBusy.current && status === 'ready') setAnnouncement(announcementFor(messages[messages.length - 1]));
+    if (wasBusy.current && !busy) setAnnouncement(frozen ? 'Answer stopped.' : status === 'ready' ? announcementFor(messages[messages.length - 1]) : '');
     wasBusy.current = busy;
-  }, [status, busy, messages]);
+  }, [status, busy, frozen, messages]);
 
-  function send(text: string) {
+  async function send(text: string) {
     const question = text.trim();
+    if (isTooLong(question)) return setInput(text);
     if (!question || busy) return;
+    setInput('');
     clearError();
     setAnnouncement('');
-    void sendMessage({ text: question });
-    setInput('');
+    stick();
     onQuestion?.(question);
+    await release();
+    await sendMessage({ text: question });
   }
+  const ask = (text: string) => void send(text);
 
-  const sendRequest = useEffectEvent((text: string) => (busy ? setInput(text) : send(text)));
+  useEarlyInput(restored, { send: ask, setInput });
+
+  const sendRequest = useEffectEvent((text: string) => (busy ? setInput(text) : ask(text)));
   useEffect(() => {
     // Wait for the saved conversation, so a question asked from outside joins it instead of racing it.
     if (request && restored) sendRequest(request.text);
   }, [request, restored]);
 
-  const prevStatus = useRef(status);
+  const prevStreaming = useRef(streaming);
   useEffect(() => {
-    const finished = (prevStatus.current === 'streaming' || prevStatus.current === 'submitted') && status === 'ready';
-    prevStatus.current = status;
+    const finished = prevStreaming.current && !streaming && status === 'ready';
+    prevStreaming.current = streaming;
     const answer = messages[messages.length - 1];
-    if (finished && answer?.role === 'assistant') onAnswer?.(answer);
-  }, [status, messages, onAnswer]);
+    if (finished && !frozen && answer?.role === 'assistant' && !isStopped(answer)) onAnswer?.(answer);
+  }, [streaming, status, messages, frozen, onAnswer]);
+
+  async function regenerateLast() {
+    stick();
+    clearError();
+    await release();
+    await regenerate();
+  }
+  const retry = () => void regenerateLast();
 
   function newChat() {
-    if (busy) void stop();
+    if (streaming) void stop();
     clearError();
     setMessages([]);
     forget();
@@ -112,23 +118,15 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
     inputRef.current?.focus();
   }
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    send(input);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      send(input);
-    }
-  }
-
   const last = messages[messages.length - 1];
+  const lastStatus = last?.role === 'assistant' ? last.metadata?.status : undefined;
+  // Regenerate where another try can help: a finished or stopped answer, or a question stopped before its answer.
+  const canRegenerate = !busy && !error && !!last && (lastStatus === 'answered' || isStopped(last) || last.role === 'user');
   return (
     <main className={`chat${compact ? ' chat-compact' : ''}`}>
       {messages.length > 0 && (
         <div className="chat-toolbar">
+          {storageKey !== false && <span className="saved-note">This chat is saved in this browser only.</span>}
           <button type="button" onClick={newChat} className="new-chat">
             New chat
           </button>
@@ -145,7 +143,7 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
             <ul className="examples">
               {examples.map((q) => (
                 <li key={q}>
-                  <button type="button" onClick={() => send(q)}>
+                  <button type="button" onClick={() => ask(q)}>
                     {q}
                   </button>
                 </li>
@@ -154,52 +152,39 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
           </div>
         )}
         {messages.map((m) => (
-          <MessageItem key={m.id} message={m} streaming={busy && m === last && m.role === 'assistant'} options={citationOptions} />
+          <MessageItem
+            key={m.id}
+            message={m}
+            streaming={busy && m === last && m.role === 'assistant'}
+            frozenText={frozen?.id === m.id ? frozen.text : undefined}
+            options={citationOptions}
+            onAsk={busy ? undefined : ask}
+          />
         ))}
-        {status === 'submitted' && last?.role === 'user' && <p className="typing">Finding the relevant passages…</p>}
-        {error && (
-          <div className="chat-error" role="alert">
-            <p>{errorMessage(error)}</p>
-            <button type="button" onClick={() => void regenerate()}>
-              Try again
-            </button>
-          </div>
-        )}
-        {status === 'ready' && last?.role === 'assistant' && (
+        {status === 'submitted' && last?.role === 'user' && <p className="typing status-line">Finding the relevant passages…</p>}
+        {stoppedEarly && !busy && last?.role === 'user' && <p className="stopped-note">Stopped before the answer began.</p>}
+        {error && <ChatError error={error} onRetry={retry} />}
+        {canRegenerate && (
           <div className="message-actions">
-            <button type="button" onClick={() => void regenerate()}>
+            <button type="button" onClick={retry}>
               Regenerate
             </button>
           </div>
         )}
-        <div ref={endRef} />
       </section>
-      <form className="composer" onSubmit={onSubmit}>
-        <label htmlFor="chat-input" className="visually-hidden">
-          Your question
-        </label>
-        <textarea
-          id="chat-input"
-          ref={inputRef}
-          data-testid="chat-input"
+      <div className="chat-bottom">
+        <Composer
           value={input}
-          onChange={(e) => setInput(e.target.value)}
-          onKeyDown={onKeyDown}
-          placeholder={placeholder ?? 'Ask a question… (Enter to send, Shift+Enter for a new line)'}
-          rows={1}
-          maxLength={MAX_QUESTION_CHARS}
+          onChange={setInput}
+          onSend={() => ask(input)}
+          onStop={() => void stopAnswer()}
+          busy={busy}
+          placeholder={placeholder}
           autoFocus={!compact}
+          inputRef={inputRef}
         />
-        {busy ? (
-          <button type="button" onClick={() => void stop()} className="stop">
-            Stop
-          </button>
-        ) : (
-          <button type="submit" disabled={!input.trim()}>
-            Send
-          </button>
-        )}
-      </form>
+        {footer}
+      </div>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { groupSources, quotesBeyondAnswer } from '@/lib/answer/source-groups';
 import type { Citation } from '@/lib/answer/types';
 import { citationLink, type CitationLinkOptions } from './answer-markdown';
+import { displayTitle } from './display-title';
 
 /**
  * The sources an answer cites (never everything retrieved), one entry per article in order of first
@@ -17,7 +18,7 @@ export function SourcesList({ citations, answer = '', options = {} }: { citation
       <ul className="source-groups">
         {groups.map((g) => (
           <li key={g.docId || g.title} className="source-group" data-testid="source-group">
-            <span className="source-title">{g.title}</span>
+            <span className="source-title">{displayTitle(g.title)}</span>
             <ul className="source-quotes">
               {g.citations.map((c) => {
                 const beyond = quotesBeyondAnswer(c, answer);
