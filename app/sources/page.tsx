@@ -1,6 +1,7 @@
 import { SiteHeader } from '@/app/components/site-header';
 import Link from 'next/link';
 import { getIndex } from '@/lib/search/store';
+import { displayTitle } from '@/app/components/display-title';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Articles — K2 Health Assistant' };
@@ -21,7 +22,7 @@ export default async function SourcesIndexPage() {
             const sections = [...new Set(passages.map((p) => p.section))];
             return (
               <li key={d.id}>
-                <Link href={`/sources/${encodeURIComponent(d.id)}`}>{d.title}</Link>
+                <Link href={`/sources/${encodeURIComponent(d.id)}`}>{displayTitle(d.title)}</Link>
                 <span className="muted">
                   {' '}
                   — {passages.length} passages · {sections.slice(0, 4).join(', ')}

@@ -19,16 +19,38 @@ function Run({ run, spans }: { run: TextRun; spans: Spans }) {
   );
 }
 
+/** A FAQ paragraph ("Q: …? A: …") as its question and its answer, each keeping its passage offset. */
+function splitFaq(run: TextRun): { q: TextRun; a: TextRun } | null {
+  const m = /^Q:\s*(.+?\?)\s*A:\s*/.exec(run.text);
+  if (!m) return null;
+  const at = (i: number) => (run.offset !== undefined ? { offset: run.offset + i } : {});
+  return { q: { text: m[1], ...at(m[0].indexOf(m[1])) }, a: { text: run.text.slice(m[0].length), ...at(m[0].length) } };
+}
+
 function Node({ node, spans }: { node: ArticleNode; spans: Spans }) {
   switch (node.type) {
     case 'heading':
       return <h2>{node.text}</h2>;
-    case 'paragraph':
+    case 'paragraph': {
+      const faq = splitFaq(node.run);
+      if (faq) {
+        return (
+          <div className="faq">
+            <p className="faq-q">
+              <Run run={faq.q} spans={spans} />
+            </p>
+            <p className="faq-a">
+              <Run run={faq.a} spans={spans} />
+            </p>
+          </div>
+        );
+      }
       return (
         <p>
           <Run run={node.run} spans={spans} />
         </p>
       );
+    }
     case 'list':
       return (
         <ul>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { articleSections } from '@/lib/corpus/article-view';
 import { getIndex } from '@/lib/search/store';
+import { displayTitle } from '@/app/components/display-title';
 import { ArticleBody } from './article-body';
 import { BackToConversation } from './back-to-conversation';
 import { ScrollToCited } from './scroll-to-cited';
@@ -38,7 +39,7 @@ function parseSpans(raw: string | undefined, length: number): { start: number; e
 
 export async function generateMetadata({ params }: { params: Params }) {
   const found = await findDocument((await params).docId);
-  return { title: found ? `${found.doc.title} — K2 Health Assistant` : 'Article not found' };
+  return { title: found ? `${displayTitle(found.doc.title)} — K2 Health Assistant` : 'Article not found' };
 }
 
 export default async function SourcePage({ params, searchParams }: { params: Params; searchParams: Search }) {
@@ -57,7 +58,7 @@ export default async function SourcePage({ params, searchParams }: { params: Par
       </SiteHeader>
       <main className="source-page">
         <article>
-          <h1>{doc.title}</h1>
+          <h1>{displayTitle(doc.title)}</h1>
           <p className="muted">
             Source:{' '}
             {isUrl ? (
