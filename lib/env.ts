@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   INDEX_PATH: z.preprocess(blankToUndefined, z.string().default('.data/index.json')),
   /** Milliseconds between streamed chunks of the offline model (0 streams as fast as possible). */
   EXTRACTIVE_STREAM_DELAY_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(12)),
+  /** strict: a model sentence its sources do not support is withheld; flag: shown, marked as not confirmed. */
+  GROUNDING_MODE: z.preprocess(blankToUndefined, z.enum(['strict', 'flag']).default('strict')),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -12,6 +12,7 @@ import { loadCorpus } from '../lib/corpus/load';
 import { getEnv } from '../lib/env';
 import { buildIndex } from '../lib/search/build-index';
 import { loadIndex } from '../lib/search/persist';
+import { measurePacing } from './model-pace';
 import { say, sourcesIn, startOpenAIStandIn, type ModelRequest, type Script } from '../tests/support/openai-stand-in';
 import { cite, groundedSentences, joinCited } from '../tests/support/scripted-model';
 
@@ -134,6 +135,7 @@ async function main() {
   console.log(`invalid citation markers: ${totals.caughtInvalid} removed of ${totals.injectedInvalid} injected (sentences left with no valid citation: flagged 'no citation', ${totals.uncitedExpected} expected)`);
   console.log(`unsupported sentences (changed numbers + invented claims): ${totals.caughtUnsupported} flagged of ${totals.injectedUnsupported} injected; reworded grounded sentences flagged by mistake: ${totals.falseFlags} of ${totals.claims} claims`);
   console.log(`answers with no citations replaced: ${totals.noCitationReplaced} of ${totals.noCitation}; mostly-invented answers replaced: ${totals.mostlyReplaced} of ${totals.mostly}; shown ${totals.shown}, replaced ${totals.replaced}`);
+  await measurePacing(index, items);
   console.log(`grounding check (citations + quotes + grounding) per model answer: p50 ${quantile(groundingMs, 0.5)} ms, p95 ${quantile(groundingMs, 0.95)} ms, max ${Math.max(...groundingMs)} ms over ${groundingMs.length} answers (${rounds} rounds of the dev set)`);
 }
 

@@ -51,6 +51,12 @@ export function faultNotice(fault: ModelFault, timeoutMs?: number): string {
   }
 }
 
+/** The notice ending a model answer that stopped after some of it was shown: it may be incomplete. */
+export function incompleteNotice(fault: ModelFault): string {
+  const why = fault.reason === 'timeout' ? 'ran out of time' : fault.reason === 'interrupted' ? 'broke off' : 'failed';
+  return `The language model ${why} before finishing, so this answer may be incomplete; what is shown was checked against the articles.`;
+}
+
 /** Notices for a model answer that arrived but was not trustworthy enough to show. */
 export const UNCITED_NOTICE = `The language model's answer cited none of the articles, ${OFFLINE}`;
 export function unsupportedNotice(unsupported: number, claims: number): string {

@@ -14,6 +14,8 @@ export interface AnswerModel {
   condenseTimeoutMs?: number;
   /** The offline model, used when the configured one fails or is not supported by its sources. */
   fallback?: AnswerModel;
+  /** What happens to a model sentence its sources do not support: withheld (strict) or shown marked (flag). */
+  groundingMode?: 'strict' | 'flag';
 }
 
 export function extractiveAnswerModel(env: Pick<Env, 'EXTRACTIVE_STREAM_DELAY_MS'>): AnswerModel {
@@ -45,6 +47,7 @@ export function getAnswerModel(env: Env): AnswerModel {
     timeoutMs: env.OPENAI_TIMEOUT_MS,
     condenseTimeoutMs: env.OPENAI_CONDENSE_TIMEOUT_MS,
     fallback: offline,
+    groundingMode: env.GROUNDING_MODE,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ModelMessage } from 'ai';
 import { condenseQuery } from '../ai/condense';
 import { EXTRACTIVE_PROVIDER } from '../ai/extractive-model';
-import { classifyFault, faultNotice, UNCITED_NOTICE, unsupportedNotice } from '../ai/faults';
+import { classifyFault, faultNotice, incompleteNotice, type ModelFault, UNCITED_NOTICE, unsupportedNotice } from '../ai/faults';
 import type { AnswerModel } from '../ai/model';
 import { systemPrompt } from '../ai/prompts';
 import { searchPassages, type VectorSearch } from '../search/hybrid';
@@ -9,7 +9,8 @@ import type { SearchHit, SearchIndex } from '../search/types';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze';
 import { decideCoverage, type CoverageDecision } from './coverage';
 import { notCoveredReply } from './examples';
-import { checkAnswer, deltas } from './finish';
+import { checkAnswer } from './finish';
+import { SentenceGate, type GateOutput } from './sentence-gate';
 import { generateAnswerText, type GenerationEnd } from './generate';
 import { groundingVerdict } from './grounding';
 import { extractiveUnits, resolveQuery, strongHits } from './query';
@@ -80,11 +81,11 @@ function request(turn: Turn, model: AnswerModel) {
   };
 }
 
-type Extra = Partial<Pick<AnswerResult, 'notice' | 'modelCheck'>> & { groundingMs?: number; generationStart?: number };
+type Extra = Partial<Pick<AnswerResult, 'notice' | 'modelCheck' | 'grounding' | 'citations' | 'complete'>> & { groundingMs?: number; generationStart?: number };
 
 function finishEvent(turn: Turn, answer: string, cited: number[], model: string, generationStart: number, extra: Extra = {}): AnswerEvent {
   const { groundingMs, generationStart: _, ...rest } = extra;
-  const checked = checkAnswer(answer, cited, turn.hits);
+  const checked = rest.citations ? { citations: rest.citations, grounding: rest.grounding ?? [] } : checkAnswer(answer, cited, turn.hits);
   const answered = checked.citations.length > 0;
   const result: AnswerResult = {
     status: answered ? 'answered' : 'not-covered',
@@ -143,36 +144,68 @@ function closingNotes(turn: Turn): string[] {
 }
 
 /**
- * The configured model's answer, held back until it is complete and checked: a fault (provider
- * down, 401, 429, timeout, a stream cut short), an answer citing nothing, or one whose claims are
- * mostly unsupported is replaced by the offline answer with a `notice`; nothing partial is shown.
+ * The configured model's answer, streamed sentence by sentence as each passes its checks (see
+ * `SentenceGate`): a sentence reaches the client as soon as it is complete and supported, with its
+ * sources the first time they are cited. Nothing shown is retracted: when no sentence was shown —
+ * the model failed first, cited nothing, or supported nothing — the offline answer is given with a
+ * `notice`; when the model fails after some sentences were shown, those stay and the answer ends
+ * with a notice that it may be incomplete (`complete: false`).
  */
 async function* checkedModelAnswer(turn: Turn, model: AnswerModel, fallback: AnswerModel): AsyncGenerator<AnswerEvent> {
   const generationStart = now();
-  let answer: string;
-  let end: GenerationEnd;
+  const gate = new SentenceGate({
+    sourceCount: turn.sources.length,
+    evidence: (n) => `${turn.sources[n - 1].section}\n${turn.sources[n - 1].text}`,
+    mode: model.groundingMode ?? 'strict',
+  });
+  let answer = '';
+  const send = function* (outputs: GateOutput[]): Generator<AnswerEvent> {
+    for (const out of outputs) {
+      for (const n of out.newSources) yield { type: 'source', source: turn.sources[n - 1], n: gate.order.get(n)! };
+      answer += out.text;
+      yield { type: 'text', delta: out.text };
+    }
+  };
+  let fault: ModelFault | undefined;
   try {
-    ({ answer, end } = yield* drain(generateAnswerText(request(turn, model)), false));
-    turn.deps.signal?.throwIfAborted();
+    const generation = generateAnswerText({ ...request(turn, model), renumber: false });
+    for (;;) {
+      const step = await generation.next();
+      if (step.done) break;
+      yield* send(gate.push(step.value));
+    }
+    yield* send(gate.end());
   } catch (error) {
     turn.deps.signal?.throwIfAborted();
-    const fault = classifyFault(error);
-    console.warn(`[answer] ${model.id} failed (${fault.message}); answering offline`);
-    yield* offlineAnswer(turn, fallback, { notice: faultNotice(fault, model.timeoutMs), generationStart });
+    fault = classifyFault(error);
+    console.warn(`[answer] ${model.id} failed (${fault.message})${gate.shown ? ' after part of its answer was shown' : '; answering offline'}`);
+  }
+  turn.deps.signal?.throwIfAborted();
+  const verdict = groundingVerdict(gate.checks);
+  const modelCheck: ModelCheck = { model: model.id, invalidMarkers: gate.invalidMarkers, claims: verdict.claims, unsupported: verdict.unsupported, replaced: !gate.shown, checkMs: gate.checkMs };
+  const groundingMs = Math.round(gate.checkMs.reduce((a, b) => a + b, 0) * 100) / 100;
+  if (!gate.shown || !gate.cited().length) {
+    const cited = gate.checks.some((c) => c.reason !== 'no citation');
+    const notice = fault ? faultNotice(fault, model.timeoutMs) : cited ? unsupportedNotice(verdict.unsupported, verdict.claims) : UNCITED_NOTICE;
+    // Only uncited remarks were shown (nothing checked): they stay, and the offline answer follows.
+    if (answer) yield { type: 'text', delta: '\n\n' };
+    yield* offlineAnswer(turn, fallback, { notice, modelCheck: { ...modelCheck, replaced: true }, groundingMs, generationStart });
     return;
   }
-  const checked = checkAnswer(answer, end.cited, turn.hits);
-  const verdict = groundingVerdict(checked.grounding);
-  const replaced = !checked.citations.length || verdict.reject;
-  const modelCheck: ModelCheck = { model: model.id, invalidMarkers: end.invalidMarkers, claims: verdict.claims, unsupported: verdict.unsupported, replaced };
-  if (replaced) {
-    const notice = checked.citations.length ? unsupportedNotice(verdict.unsupported, verdict.claims) : UNCITED_NOTICE;
-    yield* offlineAnswer(turn, fallback, { notice, modelCheck, groundingMs: checked.ms, generationStart });
-    return;
+  const incomplete = fault ? incompleteNotice(fault) : undefined;
+  const notes = incomplete ? [`\n\n${incomplete}`] : closingNotes(turn);
+  for (const note of notes) {
+    answer += note;
+    yield { type: 'text', delta: note };
   }
-  answer += closingNotes(turn).join('');
-  for (const delta of deltas(answer)) yield { type: 'text', delta };
-  yield finishEvent(turn, answer, end.cited, model.id, generationStart, { modelCheck, groundingMs: checked.ms });
+  const checked = checkAnswer(answer, gate.cited(), turn.hits);
+  yield finishEvent(turn, answer, gate.cited(), fault ? `${model.id} (incomplete)` : model.id, generationStart, {
+    modelCheck,
+    groundingMs,
+    grounding: gate.checks,
+    citations: checked.citations,
+    ...(incomplete ? { notice: incomplete, complete: false } : {}),
+  });
 }
 
 /** What the decision weighs: the asking sentences (or the resolved follow-up query) and the background. */

@@ -82,3 +82,22 @@ export function stripMarkers(text: string): string {
 export function markersBeforePunctuation(text: string): string {
   return text.replace(/([.!?])((?:\s?\[\d{1,3}\])+)/g, (_, punct: string, marks: string) => ` ${marks.replace(/\s/g, '')}${punct}`);
 }
+
+/** No space before punctuation, no doubled spaces (line breaks kept): what a removed marker leaves tidy. */
+export function tidySpacing(text: string): string {
+  return text.replace(/[ \t]+([.,;:!?])/g, '$1').replace(/([^\s])[ \t]{2,}/g, '$1 ');
+}
+
+/**
+ * Rewrites each marker's numbers with `map` (null drops a number; a marker left with none is
+ * removed), then tidies the spacing, so "within two weeks [9]." reads "within two weeks.".
+ */
+export function rewriteMarkers(text: string, map: (n: number) => number | null): string {
+  const out = text.replace(MARKER, (whole, list: string) => {
+    const numbers = [...new Set(expand(list).map(map).filter((n): n is number => n !== null))];
+    if (!numbers.length) return '';
+    const lead = /^\s/.test(whole) ? whole[0] : '';
+    return lead + numbers.map((n) => `[${n}]`).join('');
+  });
+  return tidySpacing(out);
+}

@@ -28,13 +28,3 @@ export function checkAnswer(answer: string, cited: number[], hits: SearchHit[]):
   const grounding = checkGrounding(answer, evidenceOf(citations));
   return { citations, grounding, ms: Math.round((performance.now() - start) * 100) / 100 };
 }
-
-/** Splits validated text into a few deltas, so a buffered answer still arrives as a stream. */
-export function deltas(text: string, wordsPerChunk = 6): string[] {
-  const words = text.match(/\S+\s*/g) ?? [];
-  const lead = text.match(/^\s*/)?.[0] ?? '';
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i += wordsPerChunk) out.push(words.slice(i, i + wordsPerChunk).join(''));
-  if (lead && out.length) out[0] = lead + out[0];
-  return out;
-}

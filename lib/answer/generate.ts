@@ -12,6 +12,8 @@ export interface GenerationRequest {
   signal?: AbortSignal;
   /** Total time allowed; past it the generation fails with a 'timeout' fault. */
   timeoutMs?: number;
+  /** False: pass the model's markers on as written (a `SentenceGate` renumbers what it shows). */
+  renumber?: boolean;
 }
 
 export interface GenerationEnd {
@@ -46,12 +48,12 @@ export async function* generateAnswerText(req: GenerationRequest): AsyncGenerato
       providerOptions: req.providerOptions,
       onError: () => {}, // faults surface as 'error' parts below; the caller logs one line
     });
-    const renumber = new CitationRenumberer(req.sourceCount);
+    const renumber = req.renumber === false ? null : new CitationRenumberer(req.sourceCount);
     let finished = false;
     try {
       for await (const part of result.fullStream) {
         if (part.type === 'text-delta') {
-          const out = renumber.push(part.text);
+          const out = renumber ? renumber.push(part.text) : part.text;
           if (out) yield out;
         } else if (part.type === 'error') {
           failed(part.error);
@@ -66,9 +68,9 @@ export async function* generateAnswerText(req: GenerationRequest): AsyncGenerato
       failed(error);
     }
     if (!finished) failed(new ModelFault('interrupted', 'the stream ended without finishing'));
-    const tail = renumber.flush();
+    const tail = renumber?.flush();
     if (tail) yield tail;
-    return { cited: renumber.cited(), invalidMarkers: renumber.invalid };
+    return { cited: renumber?.cited() ?? [], invalidMarkers: renumber?.invalid ?? 0 };
   } finally {
     clearTimeout(timer);
   }

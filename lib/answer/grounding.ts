@@ -31,23 +31,28 @@ export function checkGrounding(answer: string, passages: Map<number, string>): G
   const checks: GroundingCheck[] = [];
   for (const paragraph of markersBeforePunctuation(answer).split(/\n+/)) {
     for (const { text } of splitSentences(paragraph)) {
-      const sentence = text.replace(/^[-*•]\s+|^\d+[.)]\s+/, '');
-      if (!/[\p{L}\d]/u.test(sentence) || !isClaim(sentence)) continue;
-      const cited = markersIn(sentence).filter((n) => passages.has(n));
-      if (!cited.length) {
-        checks.push({ sentence, cited, supported: false, reason: 'no citation' });
-        continue;
-      }
-      const evidence = cited.map((n) => passages.get(n)!).join('\n');
-      const missing = missingNumbers(sentence, evidence);
-      const support = termSupport(sentence, evidence);
-      if (missing.length) checks.push({ sentence, cited, supported: false, reason: `numbers not in the cited source: ${missing.join(', ')}` });
-      else if (support < SUPPORT_THRESHOLD)
-        checks.push({ sentence, cited, supported: false, reason: `only ${Math.round(support * 100)}% of its terms are in the cited source` });
-      else checks.push({ sentence, cited, supported: true });
+      const check = checkSentence(text, passages);
+      if (check) checks.push(check);
     }
   }
   return checks;
+}
+
+/**
+ * The check of one sentence (its markers in the numbering of `passages`), or null when it states no
+ * fact to back (uncited advice, remarks about the sources, punctuation only).
+ */
+export function checkSentence(text: string, passages: Map<number, string>): GroundingCheck | null {
+  const sentence = text.replace(/^[-*•]\s+|^\d+[.)]\s+/, '');
+  if (!/[\p{L}\d]/u.test(sentence) || !isClaim(sentence)) return null;
+  const cited = markersIn(sentence).filter((n) => passages.has(n));
+  if (!cited.length) return { sentence, cited, supported: false, reason: 'no citation' };
+  const evidence = cited.map((n) => passages.get(n)!).join('\n');
+  const missing = missingNumbers(sentence, evidence);
+  const support = termSupport(sentence, evidence);
+  if (missing.length) return { sentence, cited, supported: false, reason: `numbers not in the cited source: ${missing.join(', ')}` };
+  if (support < SUPPORT_THRESHOLD) return { sentence, cited, supported: false, reason: `only ${Math.round(support * 100)}% of its terms are in the cited source` };
+  return { sentence, cited, supported: true };
 }
 
 export interface GroundingVerdict {

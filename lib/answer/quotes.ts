@@ -101,6 +101,7 @@ export function buildCitations(answer: string, cited: Passage[]): Citation[] {
       return { claim: stripMarkers(claim), quote: picked.map((s) => s.text).join(' … '), quoteSpans: picked.map(({ start, end }) => ({ start, end })) };
     });
     const ordered = [...spans.values()].sort((a, b) => a.start - b.start);
+    const quoteSpans = ordered.map(({ start, end }) => ({ start, end }));
     return {
       n,
       passageId: passage.id,
@@ -108,10 +109,11 @@ export function buildCitations(answer: string, cited: Passage[]): Citation[] {
       title: passage.title,
       section: passage.section,
       quote: ordered.map((s) => s.text).join(' … '),
-      quoteSpans: ordered.map(({ start, end }) => ({ start, end })),
+      quoteSpans,
       claims: supports,
       passage: passage.text,
-      url: sourceUrl(passage),
+      // The link the chat's markers follow: the passage, with its supporting sentences marked.
+      url: citationHref({ docId: passage.docId, passageId: passage.id, quoteSpans, url: sourceUrl(passage) }),
     };
   });
 }

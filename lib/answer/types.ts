@@ -48,6 +48,8 @@ export interface GroundingCheck {
   supported: boolean;
   /** Why a sentence is unsupported, for people checking it. */
   reason?: string;
+  /** False when the sentence was withheld from the answer (`GROUNDING_MODE=strict`); shown otherwise. */
+  shown?: boolean;
 }
 
 export interface AnswerTimings {
@@ -68,6 +70,8 @@ export interface ModelCheck {
   unsupported: number;
   /** True when the offline answer was shown instead. */
   replaced: boolean;
+  /** Milliseconds each sentence's check took, as it streamed. */
+  checkMs?: number[];
 }
 
 /** Everything an answer is, once complete: the body of `/api/ask` and the final chat metadata. */
@@ -90,9 +94,13 @@ export interface AnswerResult {
   redFlags?: { id: string; sign: string }[];
   /** Clauses of the message left out as instructions to the assistant. */
   instructions?: string[];
+  /** False when the model stopped after part of its answer was shown (`notice` says so). */
+  complete?: boolean;
 }
 
 export type AnswerEvent =
   | { type: 'start'; status: AnswerStatus; disclaimer: string; model: string }
   | { type: 'text'; delta: string }
+  /** A source cited for the first time, sent before the text that cites it (`n`: its answer number). */
+  | { type: 'source'; source: NumberedSource; n: number }
   | { type: 'finish'; result: AnswerResult; retrieved: SearchHit[] };

@@ -9,6 +9,8 @@ export interface AnswerMetadata {
   citations?: Citation[];
   grounding?: GroundingCheck[];
   notice?: string;
+  /** False when the model stopped after part of its answer was shown. */
+  complete?: boolean;
   timings?: AnswerTimings;
 }
 

@@ -32,7 +32,8 @@ describe('POST /api/ask', () => {
     for (const c of body.citations) {
       expect(body.answer).toContain(`[${c.n}]`);
       expect(c.passage).toContain(c.quote.split(' … ')[0]);
-      expect(c.url).toBe(`/sources/${c.docId}#${c.passageId}`);
+      // Absolute, and the same link as the chat's markers: passage and supporting sentences.
+      expect(c.url).toBe(`http://t/sources/${c.docId}?passage=${c.passageId}&quote=${c.quoteSpans.map((q: { start: number; end: number }) => `${q.start}-${q.end}`).join(',')}#${c.passageId}`);
     }
     expect(body.disclaimer.length).toBeGreaterThan(20);
     expect(body.timings.totalMs).toBeGreaterThanOrEqual(body.timings.retrievalMs);

@@ -58,17 +58,25 @@ describe('POST /api/ask with a configured model', () => {
 });
 
 describe('POST /api/chat with a configured model', () => {
-  it('streams only checked text: the deltas are the final answer, with one source part per citation', async () => {
+  it('streams checked sentences, each source part before the text that first cites it, one per citation', async () => {
     script = (req) => say(joinCited(groundedSentences(req)));
     const chunks = await chunksOf(await chat(post('http://t/api/chat', chatBody('How does warfarin affect calcification?'))));
     const text = chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta).join('');
     const finish = chunks.find((c) => c.type === 'finish');
     expect(finish.messageMetadata.model).toBe('openai:scripted');
     expect(text).toContain(groundedSentences(standIn.requests.at(-1)!)[0].text.slice(0, 40));
-    expect(chunks.filter((c) => c.type === 'source-url').map((s) => s.url)).toEqual(finish.messageMetadata.citations.map((c: { url: string }) => c.url));
+    const citations: { passageId: string; docId: string; n: number }[] = finish.messageMetadata.citations;
+    const sources = chunks.filter((c) => c.type === 'source-url');
+    expect(sources.map((s) => s.sourceId)).toEqual(citations.map((c) => c.passageId));
+    for (const c of citations) {
+      const source = chunks.findIndex((x) => x.type === 'source-url' && x.sourceId === c.passageId);
+      const firstText = chunks.findIndex((x) => x.type === 'text-delta' && x.delta.includes(`[${c.n}]`));
+      expect(source).toBeLessThan(firstText);
+      expect(sources.find((s) => s.sourceId === c.passageId).url).toBe(`/sources/${c.docId}?passage=${c.passageId}#${c.passageId}`);
+    }
   });
 
-  it('never shows a partial model answer: after a stream cut mid-answer only the offline answer is streamed, with a notice', async () => {
+  it('never shows an unfinished sentence: after a stream cut before one is complete only the offline answer is streamed, with a notice', async () => {
     script = () => ({ kind: 'cut', chunks: ['Warfarin is a PARTIAL-MODEL-TEXT ', 'that stops'] });
     const chunks = await chunksOf(await chat(post('http://t/api/chat', chatBody('How does warfarin affect calcification?'))));
     const text = chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta).join('');

@@ -33,6 +33,10 @@ export interface StandIn {
   url: string;
   requests: ModelRequest[];
   embeddingInputs: string[][];
+  /** Streamed replies still being written (a test can tell whether the model has finished). */
+  readonly streaming: number;
+  /** Streamed replies whose client hung up before the reply was complete. */
+  readonly cancelled: number;
   close(): Promise<void>;
 }
 
@@ -122,6 +126,8 @@ export async function startOpenAIStandIn(opts: StandInOptions = {}): Promise<Sta
   const requests: ModelRequest[] = [];
   const embeddingInputs: string[][] = [];
   const sockets = new Set<Socket>();
+  let streaming = 0;
+  let cancelled = 0;
   const server = createServer(async (req, res) => {
     try {
       const body = await readBody(req);
@@ -161,7 +167,17 @@ export async function startOpenAIStandIn(opts: StandInOptions = {}): Promise<Sta
         await sleep(20);
         return res.socket?.destroy(); // the connection drops mid-answer
       }
-      await send(res, parsed, script.chunks, script.finish ?? 'stop', script.delayMs ?? 0);
+      streaming++;
+      let done = false;
+      res.on('close', () => {
+        if (!done) cancelled++;
+      });
+      try {
+        await send(res, parsed, script.chunks, script.finish ?? 'stop', script.delayMs ?? 0);
+      } finally {
+        streaming--;
+      }
+      done = true;
       res.end();
     } catch (error) {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -178,6 +194,12 @@ export async function startOpenAIStandIn(opts: StandInOptions = {}): Promise<Sta
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     embeddingInputs,
+    get streaming() {
+      return streaming;
+    },
+    get cancelled() {
+      return cancelled;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -23,7 +23,8 @@ describe('buildCitations', () => {
     const [c] = buildCitations('K2 activates MGP to keep calcium out of arteries [1].', [p]);
     expect(c.quote).toBe('Vitamin K2 activates MGP, which keeps calcium out of arteries.');
     expect(p.text.slice(c.quoteSpans[0].start, c.quoteSpans[0].end)).toBe(c.quote);
-    expect(c.url).toBe('/sources/doc#doc--1');
+    // The same link the chat's marker follows: the passage, with the supporting sentence marked.
+    expect(c.url).toBe(`/sources/doc?passage=doc--1&quote=${c.quoteSpans[0].start}-${c.quoteSpans[0].end}#doc--1`);
   });
 });
 

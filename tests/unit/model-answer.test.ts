@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion } from '@/lib/answer/answer';
+import { answerQuestion, answerStream } from '@/lib/answer/answer';
 import { getAnswerModel } from '@/lib/ai/model';
 import { getEnv } from '@/lib/env';
 import type { SearchIndex } from '@/lib/search/types';
@@ -51,64 +51,96 @@ describe.each(['chat', 'responses'] as const)('a model answer over the %s API', 
     expect(result.answer).toBe(`${NATTO} [1]. ${MGP} [2].`);
     expect(result.citations.map((c) => c.passage)).toEqual([expect.stringContaining('Natto'), expect.stringContaining('Matrix Gla')]);
     expect(result.grounding?.map((g) => g.supported)).toEqual([true, true]);
-    expect(result.modelCheck).toEqual({ model: 'openai:scripted', invalidMarkers: 0, claims: 2, unsupported: 0, replaced: false });
+    expect(result.modelCheck).toMatchObject({ model: 'openai:scripted', invalidMarkers: 0, claims: 2, unsupported: 0, replaced: false });
+    expect(result.modelCheck?.checkMs).toHaveLength(2);
     expect(result.timings.groundingMs).toBeGreaterThanOrEqual(0);
   });
 
-  it('falls back to the offline answer, saying why, when the stream is cut mid-answer', async () => {
-    script = (req) => ({ kind: 'cut', chunks: ['Natto is the richest ', `food source [${sourceWith(req, 'Natto')}]. MGP keeps`] });
+  it('keeps what was shown when the stream is cut after the first sentence, and says the answer may be incomplete', async () => {
+    script = (req) => ({ kind: 'cut', chunks: [`${NATTO} `, `[${sourceWith(req, 'Natto')}]. MGP keeps`] });
+    const result = await answerQuestion({ question: QUESTION }, deps({ OPENAI_API: api }));
+    expect(result.answer.startsWith(`${NATTO} [1].`)).toBe(true);
+    expect(result.answer).not.toContain('MGP keeps');
+    expect(result.notice).toMatch(/may be incomplete/);
+    expect(result.answer.endsWith(result.notice!)).toBe(true);
+    expect(result.complete).toBe(false);
+    expect(result.model).toBe('openai:scripted (incomplete)');
+    expect(result.citations).toHaveLength(1);
+  });
+
+  it('falls back to the offline answer, saying why, when the stream is cut before a sentence is complete', async () => {
+    script = () => ({ kind: 'cut', chunks: ['Natto is the PARTIAL-MODEL-TEXT ', 'food source of'] });
     const result = await answerQuestion({ question: QUESTION }, deps({ OPENAI_API: api }));
     expect(result.model).toBe('extractive');
     expect(result.notice).toMatch(/broke off/);
-    expect(result.answer).not.toContain('MGP keeps');
+    expect(result.answer).not.toContain('PARTIAL-MODEL-TEXT');
     expect(result.citations.length).toBeGreaterThan(0);
   });
 });
 
 describe('checks on what the model wrote', () => {
-  it('removes a marker to a source that was never given ([7] of 3) and flags the sentence left uncited', async () => {
+  it('removes a marker to a source that was never given ([7] of 3) and withholds the sentence left uncited', async () => {
     script = (req) => say(`${cite(NATTO, sourceWith(req, 'Natto'))} ${cite(MGP, sourceWith(req, 'Matrix Gla'))} Egg yolks also contain some [7].`);
     const result = await answerQuestion({ question: QUESTION }, { ...deps(), sourceCount: 3 });
     expect(standIn.requests.at(-1) && sourcesIn(standIn.requests.at(-1)!.system).length).toBe(3);
-    expect(result.answer).not.toMatch(/\[7\]/);
-    expect(result.answer).toMatch(/Egg yolks also contain some\.$/);
+    expect(result.answer).toBe(`${NATTO} [1]. ${MGP} [2].`);
     expect(result.modelCheck?.invalidMarkers).toBe(1);
-    expect(result.grounding?.at(-1)).toMatchObject({ sentence: 'Egg yolks also contain some.', supported: false, reason: 'no citation' });
+    expect(result.grounding?.at(-1)).toEqual({ sentence: 'Egg yolks also contain some.', cited: [], supported: false, reason: 'no citation', shown: false });
     expect(result.citations).toHaveLength(2);
     expect(result.model).toBe('openai:scripted');
   });
 
-  it('flags an unsupported sentence and a changed number but shows an answer that is mostly supported', async () => {
-    script = (req) => {
-      const d = sourceWith(req, 'hypercalcemia');
-      return say(
-        [
-          cite(NATTO, sourceWith(req, 'Natto')),
-          cite(MGP, sourceWith(req, 'Matrix Gla')),
-          cite('Very high doses of vitamin D supplements can cause hypercalcemia', d),
-          cite('Natto also cures migraines within 3 days', sourceWith(req, 'Natto')),
-          cite('Around 40% of adults take too much vitamin D', d),
-        ].join(' '),
-      );
-    };
+  const MIXED = (req: ModelRequest) => {
+    const d = sourceWith(req, 'hypercalcemia');
+    return say(
+      [
+        cite(NATTO, sourceWith(req, 'Natto')),
+        'Warfarin also cures osteoporosis within two weeks [9].',
+        cite(MGP, sourceWith(req, 'Matrix Gla')),
+        cite('Very high doses of vitamin D supplements can cause hypercalcemia', d),
+        cite('Natto also cures migraines within 3 days', sourceWith(req, 'Natto')),
+        cite('Around 40% of adults take too much vitamin D', d),
+      ].join(' '),
+    );
+  };
+
+  it('withholds unsupported claims and changed numbers (strict, the default), recording why', async () => {
+    script = MIXED;
     const result = await answerQuestion({ question: `${QUESTION} Can too much vitamin D be harmful?` }, deps());
     expect(result.model).toBe('openai:scripted');
-    const flagged = result.grounding!.filter((g) => !g.supported);
-    expect(flagged.map((g) => g.sentence)).toEqual([expect.stringContaining('migraines'), expect.stringContaining('40%')]);
-    expect(flagged[1].reason).toMatch(/40%/);
-    expect(result.modelCheck).toMatchObject({ claims: 5, unsupported: 2, replaced: false });
+    expect(result.answer).not.toMatch(/osteoporosis|migraines|40%/);
+    expect(result.answer).toMatch(/hypercalcemia \[\d\]\./);
+    const withheld = result.grounding!.filter((g) => !g.supported);
+    expect(withheld.map((g) => g.sentence)).toEqual([expect.stringContaining('osteoporosis'), expect.stringContaining('migraines'), expect.stringContaining('40%')]);
+    expect(withheld.every((g) => g.shown === false)).toBe(true);
+    expect(withheld[2].reason).toMatch(/40%/);
+    expect(result.grounding!.filter((g) => g.supported).every((g) => g.shown)).toBe(true);
+    expect(result.modelCheck).toMatchObject({ claims: 6, unsupported: 3, invalidMarkers: 1, replaced: false });
+    // Markers are numbered by first citation among the sentences shown: 1, 2, 3 with no gap.
+    expect([...new Set(result.answer.match(/\[\d\]/g))]).toEqual(['[1]', '[2]', '[3]']);
   });
 
-  it('replaces an answer whose claims are mostly unsupported with the offline answer and a notice', async () => {
+  it('shows them marked in GROUNDING_MODE=flag, with tidy text where a marker was removed', async () => {
+    script = MIXED;
+    const result = await answerQuestion({ question: `${QUESTION} Can too much vitamin D be harmful?` }, deps({ GROUNDING_MODE: 'flag' }));
+    expect(result.answer).toContain('Warfarin also cures osteoporosis within two weeks.');
+    expect(result.answer).not.toMatch(/\s[.,;:!?]|\S {2,}\S/);
+    expect(result.answer).toMatch(/migraines within 3 days \[1\]\./);
+    const flagged = result.grounding!.filter((g) => !g.supported);
+    expect(flagged).toHaveLength(3);
+    expect(flagged.every((g) => g.shown === true)).toBe(true);
+  });
+
+  it('gives the offline answer with a notice when no sentence of the model is supported', async () => {
     script = (req) => {
       const n = sourceWith(req, 'Natto');
-      return say([cite(NATTO, n), cite('Natto doubles bone density in 2 weeks', n), cite('Cheese prevents all heart attacks', n)].join(' '));
+      return say([cite('Natto doubles bone density in 2 weeks', n), cite('Cheese prevents all heart attacks', n)].join(' '));
     };
     const result = await answerQuestion({ question: QUESTION }, deps());
     expect(result.model).toBe('extractive');
-    expect(result.notice).toMatch(/2 of 3 statements/);
-    expect(result.answer).not.toMatch(/bone density|heart attacks/);
-    expect(result.modelCheck).toMatchObject({ model: 'openai:scripted', claims: 3, unsupported: 2, replaced: true });
+    expect(result.notice).toMatch(/2 of 2 statements/);
+    expect(result.answer).not.toMatch(/bone density in 2|heart attacks/);
+    expect(result.modelCheck).toMatchObject({ model: 'openai:scripted', claims: 2, unsupported: 2, replaced: true });
     expect(result.grounding?.every((g) => g.supported)).toBe(true);
   });
 
@@ -119,6 +151,41 @@ describe('checks on what the model wrote', () => {
     expect(result.notice).toMatch(/cited none of the articles/);
     expect(result.citations.length).toBeGreaterThan(0);
     expect(result.answer).toMatch(/\[1\]/);
+  });
+});
+
+describe('streaming a model answer', () => {
+  it('sends each checked sentence, with its source first, before the model has finished', async () => {
+    script = (req) => ({ ...say(`${cite(NATTO, sourceWith(req, 'Natto'))} ${cite(MGP, sourceWith(req, 'Matrix Gla'))} ${cite('Natto is made from fermented soybeans', sourceWith(req, 'Natto'))}`, 1), delayMs: 15 });
+    const events: { type: string; whileStreaming: boolean; text?: string }[] = [];
+    for await (const e of answerStream({ question: QUESTION }, deps())) {
+      events.push({ type: e.type, whileStreaming: standIn.streaming > 0, text: e.type === 'text' ? e.delta : e.type === 'source' ? e.source.passageId : undefined });
+    }
+    const texts = events.filter((e) => e.type === 'text');
+    // The first sentence arrives while the stand-in is still writing the rest of the answer.
+    expect(texts[0]).toMatchObject({ whileStreaming: true, text: `${NATTO} [1].` });
+    expect(texts[1]).toMatchObject({ whileStreaming: true });
+    // Order: start, source 1, sentence 1, source 2, sentence 2, sentence 3 (its source was already sent), finish.
+    expect(events.map((e) => e.type)).toEqual(['start', 'source', 'text', 'source', 'text', 'text', 'finish']);
+  });
+
+  it('stops the model call when the visitor aborts mid-stream', async () => {
+    script = (req) => ({ ...say(`${cite(NATTO, sourceWith(req, 'Natto'))} ${cite(MGP, sourceWith(req, 'Matrix Gla'))}`, 1), delayMs: 40 });
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const cancelledBefore = standIn.cancelled;
+    await expect(
+      (async () => {
+        for await (const e of answerStream({ question: QUESTION }, { ...deps(), signal: controller.signal })) {
+          seen.push(e.type);
+          if (e.type === 'text') controller.abort(new Error('stopped by the visitor'));
+        }
+      })(),
+    ).rejects.toThrow('stopped by the visitor');
+    expect(seen).not.toContain('finish');
+    // The model call is cancelled: the connection to the stand-in closes before its reply is complete.
+    for (let i = 0; i < 40 && standIn.cancelled === cancelledBefore; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(standIn.cancelled).toBe(cancelledBefore + 1);
   });
 });
 

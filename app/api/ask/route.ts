@@ -12,7 +12,9 @@ export async function POST(request: Request) {
     await enforceRateLimit(request);
     const input = parseWith(AskRequestSchema, await readJson(request));
     const { retrieved: _retrieved, query: _query, ...answer } = await askQuestion(input, request.signal);
-    return Response.json(answer);
+    // The same links as the chat's markers, absolute for integrations that show them elsewhere.
+    const origin = new URL(request.url).origin;
+    return Response.json({ ...answer, citations: answer.citations.map((c) => ({ ...c, url: new URL(c.url, origin).href })) });
   } catch (error) {
     return errorResponse(request.signal.aborted ? new ApiError('cancelled') : error);
   }

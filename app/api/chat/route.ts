@@ -1,5 +1,6 @@
 import { createUIMessageStream, createUIMessageStreamResponse } from 'ai';
 import { z } from 'zod';
+import { citationHref } from '@/lib/answer/quotes';
 import { streamQuestion } from '@/lib/answer/service';
 import type { ChatMessage } from '@/lib/answer/ui-message';
 import { ApiError, errorResponse } from '@/lib/errors';
@@ -27,16 +28,23 @@ export async function POST(request: Request) {
     const stream = createUIMessageStream<ChatMessage>({
       async execute({ writer }) {
         const textId = 'answer';
+        /** Sources already sent as parts: a model answer sends each as it is first cited. */
+        const sent = new Set<string>();
         for await (const event of events) {
           if (event.type === 'start') {
             writer.write({ type: 'start', messageMetadata: { status: event.status, disclaimer: event.disclaimer, model: event.model } });
             writer.write({ type: 'text-start', id: textId });
           } else if (event.type === 'text') {
             writer.write({ type: 'text-delta', id: textId, delta: event.delta });
+          } else if (event.type === 'source') {
+            const { source } = event;
+            sent.add(source.passageId);
+            writer.write({ type: 'source-url', sourceId: source.passageId, url: citationHref({ docId: source.docId, passageId: source.passageId, quoteSpans: [], url: '' }), title: `${source.title} — ${source.section}` });
           } else {
             const { result } = event;
             writer.write({ type: 'text-end', id: textId });
             for (const c of result.citations) {
+              if (sent.has(c.passageId)) continue;
               writer.write({
                 type: 'source-url',
                 sourceId: c.passageId,
@@ -55,6 +63,7 @@ export async function POST(request: Request) {
                 grounding: result.grounding,
                 timings: result.timings,
                 ...(result.notice ? { notice: result.notice } : {}),
+                ...(result.complete === false ? { complete: false } : {}),
               },
             });
           }
