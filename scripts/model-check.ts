@@ -134,7 +134,7 @@ async function main() {
   console.log(`model answers checked: ${totals.modelAnswers} of ${items.length} items (the rest were emergencies or not covered: no model call)`);
   console.log(`invalid citation markers: ${totals.caughtInvalid} removed of ${totals.injectedInvalid} injected (sentences left with no valid citation: flagged 'no citation', ${totals.uncitedExpected} expected)`);
   console.log(`unsupported sentences (changed numbers + invented claims): ${totals.caughtUnsupported} flagged of ${totals.injectedUnsupported} injected; reworded grounded sentences flagged by mistake: ${totals.falseFlags} of ${totals.claims} claims`);
-  console.log(`answers with no citations replaced: ${totals.noCitationReplaced} of ${totals.noCitation}; mostly-invented answers replaced: ${totals.mostlyReplaced} of ${totals.mostly}; shown ${totals.shown}, replaced ${totals.replaced}`);
+  console.log(`answers with no citations replaced: ${totals.noCitationReplaced} of ${totals.noCitation}; mostly-invented answers replaced by the offline answer: ${totals.mostlyReplaced} of ${totals.mostly} (strict mode withholds their unsupported sentences and shows the rest); shown ${totals.shown}, replaced ${totals.replaced}`);
   await measurePacing(index, items);
   console.log(`grounding check (citations + quotes + grounding) per model answer: p50 ${quantile(groundingMs, 0.5)} ms, p95 ${quantile(groundingMs, 0.95)} ms, max ${Math.max(...groundingMs)} ms over ${groundingMs.length} answers (${rounds} rounds of the dev set)`);
 }
