@@ -75,7 +75,8 @@ describe('chat in the browser', () => {
     expect(followUp).toMatch(/micrograms/);
 
     await ask(page, 'How do mRNA vaccines work?');
-    await page.waitForFunction(() => document.querySelectorAll('.message-assistant').length === 3 && !!document.querySelector('.message-actions'), null, { timeout: 15_000 });
+    // A decline offers no Regenerate: wait for the reply to be complete instead.
+    await page.waitForFunction(() => document.querySelectorAll('.message-assistant[aria-busy="false"]').length === 3 && !document.querySelector('.composer .stop'), null, { timeout: 15_000 });
     const declined = page.locator('.message-assistant').nth(2);
     expect(await declined.innerText()).toMatch(/couldn't find this/i);
     expect(await declined.getByTestId('citation').count()).toBe(0);
