@@ -37,6 +37,20 @@ const EnvSchema = z.object({
   EXTRACTIVE_STREAM_DELAY_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(12)),
   /** strict: a model sentence its sources do not support is withheld; flag: shown, marked as not confirmed. */
   GROUNDING_MODE: z.preprocess(blankToUndefined, z.enum(['strict', 'flag']).default('strict')),
+  /** Enables /insights (the site owner's view) and its sign-in; unset = those routes answer 404. */
+  ADMIN_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().trim().min(16, { message: 'ADMIN_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)' }).optional(),
+  ),
+  /** on (default): keep the question log and feedback; off: store nothing. */
+  INSIGHTS: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
+  /** Days the question log is kept; older rows are deleted at start and hourly. */
+  INSIGHTS_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
+  /** postgres://… : keep the question log in PostgreSQL (shared by every instance) instead of .data/insights.db. */
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a PostgreSQL URL such as postgres://user:pass@127.0.0.1:5432/app' }).optional(),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -7,6 +7,8 @@ export const ERRORS = {
   /** The client went away mid-request (nobody reads this; it keeps aborts out of the error log). */
   cancelled: { status: 499, message: 'The request was cancelled by the client.' },
   rate_limited: { status: 429, message: 'Too many questions from this address. Wait a minute and try again.' },
+  unauthorized: { status: 401, message: 'Sign in first: this needs the site owner\'s session.' },
+  forbidden: { status: 403, message: 'This request came from another site and was refused.' },
   not_found: { status: 404, message: 'Not found.' },
   method_not_allowed: { status: 405, message: 'This endpoint does not accept that HTTP method.' },
   internal: { status: 500, message: 'Something went wrong on our side. Please try again.' },
