@@ -1,23 +1,28 @@
 /**
  * The programs the tests start that `npm ci` does not install: redis-server (a throwaway Redis on a
- * free loopback port) and Debian's Chromium (the browser tests). `npm test` (scripts/test.ts) calls
+ * free loopback port), PostgreSQL's pg_ctl (a throwaway server for the insights store tests) and
+ * Debian's Chromium (the browser tests). `npm test` (scripts/test.ts) calls
  * `ensureTestDeps` first: what is missing is installed with apt-get when running as root on a machine
  * that has it; otherwise it says exactly what is missing and how to get it, and the run stops (exit 1).
  *
  * Alone: `tsx scripts/test-deps.ts [--project unit|browser]… [--dry-run]` (--dry-run: say, don't install).
- * Lookup: REDIS_SERVER_PATH / CHROMIUM_PATH when set; otherwise each directory of PATH, then /usr/bin.
+ * Lookup: REDIS_SERVER_PATH / PG_CTL_PATH / CHROMIUM_PATH when set; otherwise each directory of PATH, then
+ * /usr/bin (and, for pg_ctl, /usr/lib/postgresql/<version>/bin, where Debian puts it).
  * TEST_DEPS_BIN_DIRS (colon-separated) replaces that list, apt-get's lookup included (tests use it).
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 type Env = NodeJS.ProcessEnv;
 
 export interface TestDep {
-  /** Program name, also the Debian package. */
+  /** Program name, also the Debian package unless `package` says otherwise. */
   name: string;
+  package?: string;
+  /** Directories besides PATH where the package puts the program (not with TEST_DEPS_BIN_DIRS). */
+  extraDirs?: () => string[];
   /** Environment variable the tests read for its path (tests/support/redis.ts, browser.ts). */
   envVar: string;
   /** vitest projects that start it. */
@@ -25,8 +30,18 @@ export interface TestDep {
   purpose: string;
 }
 
+/** Debian's PostgreSQL server programs, newest version first. */
+function postgresBinDirs(root = '/usr/lib/postgresql'): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a))
+    .map((v) => path.join(root, v, 'bin'));
+}
+
 export const TEST_DEPS: TestDep[] = [
   { name: 'redis-server', envVar: 'REDIS_SERVER_PATH', projects: ['unit', 'browser'], purpose: 'starts a throwaway Redis for the rate-limit tests' },
+  { name: 'pg_ctl', package: 'postgresql', envVar: 'PG_CTL_PATH', projects: ['unit'], purpose: 'starts a throwaway PostgreSQL for the insights store tests', extraDirs: postgresBinDirs },
   { name: 'chromium', envVar: 'CHROMIUM_PATH', projects: ['browser'], purpose: 'runs the browser tests in tests/e2e' },
 ];
 
@@ -73,7 +88,8 @@ export function resolveDeps(deps: TestDep[], env: Env = process.env): { paths: R
   const missing: Missing[] = [];
   for (const dep of deps) {
     const given = env[dep.envVar]?.trim();
-    const found = given ? (isExecutable(given) ? given : null) : findProgram(dep.name, dirs);
+    const where = env.TEST_DEPS_BIN_DIRS === undefined ? [...dirs, ...(dep.extraDirs?.() ?? [])] : dirs;
+    const found = given ? (isExecutable(given) ? given : null) : findProgram(dep.name, where);
     if (found) paths[dep.envVar] = found;
     else if (given) missing.push({ dep, problem: `${dep.envVar}=${given} is not an executable file`, installable: false });
     else missing.push({ dep, problem: `not found in ${dirs.join(path.delimiter)}`, installable: true });
@@ -81,19 +97,22 @@ export function resolveDeps(deps: TestDep[], env: Env = process.env): { paths: R
   return { paths, missing };
 }
 
+const packageOf = (dep: TestDep) => dep.package ?? dep.name;
+const listed = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]);
+
 const aptCommand = (names: string[]) => `apt-get update && apt-get install -y ${names.join(' ')}`;
 
 /** What to tell a person when the tests cannot run here, one line each. */
 export function missingMessage(missing: Missing[], whyNotInstalled: string | null): string {
   const lines = ['test: the tests need programs that npm does not install:'];
   for (const m of missing) lines.push(`  ${m.dep.name} (${m.dep.purpose}): ${m.problem}`);
-  const installable = missing.filter((m) => m.installable).map((m) => m.dep.name);
+  const installable = missing.filter((m) => m.installable).map((m) => packageOf(m.dep));
   if (installable.length) {
     lines.push(`test: install ${installable.length === 1 ? 'it' : 'them'} from Debian as root: ${aptCommand(installable)}`);
     if (whyNotInstalled) lines.push(`test: (npm test does that itself when run as root where apt-get exists; here ${whyNotInstalled})`);
   }
   for (const m of missing.filter((x) => !x.installable)) lines.push(`test: point ${m.dep.envVar} at an existing ${m.dep.name}, or unset it to use the one on PATH`);
-  if (missing.some((m) => m.dep.name === 'chromium') && !missing.some((m) => m.dep.name === 'redis-server'))
+  if (missing.some((m) => m.dep.name === 'chromium') && !missing.some((m) => m.dep.projects.includes('unit')))
     lines.push('test: without Chromium, `npm test -- --project unit` runs every test but the browser ones');
   return lines.join('\n');
 }
@@ -115,13 +134,14 @@ export function ensureTestDeps(argv: string[], opts: EnsureOptions = {}): Record
   if (!missing.length) return paths;
 
   const aptGet = findProgram('apt-get', binDirs(env));
-  const names = missing.map((m) => m.dep.name);
+  const wanted = missing.map((m) => m.dep);
+  const names = wanted.map(packageOf);
   const whyNot = !isRoot ? 'not running as root' : !aptGet ? 'there is no apt-get' : null;
   if (whyNot || missing.some((m) => !m.installable)) {
     log(missingMessage(missing, whyNot));
     return null;
   }
-  log(`test: ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} missing; installing from Debian: ${aptCommand(names)} (chromium takes about a minute)…`);
+  log(`test: ${listed(names)} ${names.length === 1 ? 'is' : 'are'} missing; installing from Debian: ${aptCommand(names)} (chromium takes about a minute)…`);
   if (opts.dryRun) {
     log('test: --dry-run: not installing');
     return null;
@@ -139,7 +159,7 @@ export function ensureTestDeps(argv: string[], opts: EnsureOptions = {}): Record
     log(missingMessage(missing, 'apt-get ran but did not provide them'));
     return null;
   }
-  log(`test: installed ${names.map((n) => `${n} (${Object.values(paths).find((p) => path.basename(p) === n)})`).join(', ')}`);
+  log(`test: installed ${wanted.map((d) => `${packageOf(d)} (${paths[d.envVar]})`).join(', ')}`);
   return paths;
 }
 

@@ -1,7 +1,7 @@
 /**
- * npm test [-- vitest args]: makes sure redis-server and Chromium are there (installing them from
- * Debian when it can, see ./test-deps.ts), then `vitest run` with their paths in REDIS_SERVER_PATH
- * and CHROMIUM_PATH. `npm test -- --project unit` needs only redis-server.
+ * npm test [-- vitest args]: makes sure redis-server, PostgreSQL and Chromium are there (installing them from
+ * Debian when it can, see ./test-deps.ts), then `vitest run` with their paths in REDIS_SERVER_PATH,
+ * PG_CTL_PATH and CHROMIUM_PATH. `npm test -- --project unit` needs redis-server and PostgreSQL.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';

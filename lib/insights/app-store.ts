@@ -18,6 +18,14 @@ function retain(store: InsightsStore, days: number) {
   applyRetention(store, days).catch((error) => console.warn(`[insights] retention failed: ${error instanceof Error ? error.message : error}`));
 }
 
+/** Deletes old rows now and then every hour; the timer never keeps the process alive. */
+export function scheduleRetention(store: InsightsStore, days: number, everyMs = RETENTION_INTERVAL_MS): NodeJS.Timeout {
+  retain(store, days);
+  const timer = setInterval(() => retain(store, days), everyMs);
+  timer.unref();
+  return timer;
+}
+
 /**
  * The process's question log, or null with `INSIGHTS=off`. Opened (and migrated) on first use;
  * from then on rows older than INSIGHTS_RETENTION_DAYS are deleted at once and every hour.
@@ -32,9 +40,7 @@ export function getInsightsStore(env: StoreEnv = getEnv()): Promise<InsightsStor
   current = entry;
   store.then(
     (s) => {
-      retain(s, env.INSIGHTS_RETENTION_DAYS);
-      entry.timer = setInterval(() => retain(s, env.INSIGHTS_RETENTION_DAYS), RETENTION_INTERVAL_MS);
-      entry.timer.unref();
+      if (current === entry) entry.timer = scheduleRetention(s, env.INSIGHTS_RETENTION_DAYS);
     },
     (error) => {
       console.error(`[insights] cannot open the question log (${env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}): ${error instanceof Error ? error.message : error}`);

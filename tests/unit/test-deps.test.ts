@@ -16,17 +16,17 @@ const tempDir = useTempDirs('k2-test-deps-');
 /** The environment of a machine without the programs: no explicit paths, nothing in the lookup dirs. */
 function freshMachineEnv(binDirs: string[]) {
   const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'REDIS_SERVER_PATH' || k === 'CHROMIUM_PATH') delete env[k];
+  for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'REDIS_SERVER_PATH' || k === 'PG_CTL_PATH' || k === 'CHROMIUM_PATH') delete env[k];
   return { ...env, TEST_DEPS_BIN_DIRS: binDirs.join(path.delimiter) };
 }
 
-/** An apt-get that records its arguments and "installs" each package as an empty program in `bin`. */
+/** An apt-get that records its arguments and "installs" each package as an empty program in `bin` (postgresql as pg_ctl). */
 function fakeAptGet(bin: string): { dir: string; log: string } {
   const dir = tempDir();
   const log = path.join(dir, 'apt-get.log');
   writeFileSync(
     path.join(dir, 'apt-get'),
-    `#!/bin/sh\necho "$*" >> "${log}"\n[ "$1" = install ] || exit 0\nfor a in "$@"; do case "$a" in -*|install) ;; *) printf '#!/bin/sh\\n' > "${bin}/$a"; chmod +x "${bin}/$a";; esac; done\n`,
+    `#!/bin/sh\necho "$*" >> "${log}"\n[ "$1" = install ] || exit 0\nfor a in "$@"; do case "$a" in postgresql) p=pg_ctl;; *) p=$a;; esac; case "$a" in -*|install) ;; *) printf '#!/bin/sh\\n' > "${bin}/$p"; chmod +x "${bin}/$p";; esac; done\n`,
   );
   chmodSync(path.join(dir, 'apt-get'), 0o755);
   return { dir, log };
@@ -36,12 +36,13 @@ const MISSING_BOTH = (dir: string, why: string) =>
   [
     'test: the tests need programs that npm does not install:',
     `  redis-server (starts a throwaway Redis for the rate-limit tests): not found in ${dir}`,
+    `  pg_ctl (starts a throwaway PostgreSQL for the insights store tests): not found in ${dir}`,
     `  chromium (runs the browser tests in tests/e2e): not found in ${dir}`,
-    'test: install them from Debian as root: apt-get update && apt-get install -y redis-server chromium',
+    'test: install them from Debian as root: apt-get update && apt-get install -y redis-server postgresql chromium',
     `test: (npm test does that itself when run as root where apt-get exists; here ${why})`,
   ].join('\n');
 
-describe("npm test's dependency step on a machine without redis-server or Chromium", () => {
+describe("npm test's dependency step on a machine without redis-server, PostgreSQL or Chromium", () => {
   it('the test command says what is missing and how to get it, and stops before vitest', () => {
     const empty = tempDir();
     // If the step let vitest start, this filter matches no file and --passWithNoTests would exit 0.
@@ -56,17 +57,17 @@ describe("npm test's dependency step on a machine without redis-server or Chromi
     expect(run.stdout).not.toMatch(/RUN|passed/);
   });
 
-  it('as root with apt-get, installs both in one apt-get call and hands their paths to the tests', () => {
+  it('as root with apt-get, installs all three in one apt-get call and hands their paths to the tests', () => {
     const bin = tempDir();
     const apt = fakeAptGet(bin);
     const lines: string[] = [];
     const paths = ensureTestDeps([], { env: freshMachineEnv([bin, apt.dir]), isRoot: true, log: (l) => lines.push(l) });
-    expect(readFileSync(apt.log, 'utf8').trim().split('\n')).toEqual(['update -qq', 'install -y -qq redis-server chromium']);
-    expect(paths).toEqual({ REDIS_SERVER_PATH: path.join(bin, 'redis-server'), CHROMIUM_PATH: path.join(bin, 'chromium') });
+    expect(readFileSync(apt.log, 'utf8').trim().split('\n')).toEqual(['update -qq', 'install -y -qq redis-server postgresql chromium']);
+    expect(paths).toEqual({ REDIS_SERVER_PATH: path.join(bin, 'redis-server'), PG_CTL_PATH: path.join(bin, 'pg_ctl'), CHROMIUM_PATH: path.join(bin, 'chromium') });
     expect(lines[0]).toBe(
-      'test: redis-server and chromium are missing; installing from Debian: apt-get update && apt-get install -y redis-server chromium (chromium takes about a minute)…',
+      'test: redis-server, postgresql and chromium are missing; installing from Debian: apt-get update && apt-get install -y redis-server postgresql chromium (chromium takes about a minute)…',
     );
-    expect(lines.at(-1)).toBe(`test: installed redis-server (${bin}/redis-server), chromium (${bin}/chromium)`);
+    expect(lines.at(-1)).toBe(`test: installed redis-server (${bin}/redis-server), postgresql (${bin}/pg_ctl), chromium (${bin}/chromium)`);
   });
 
   it('not as root, installs nothing and says so', () => {
@@ -89,7 +90,7 @@ describe("npm test's dependency step on a machine without redis-server or Chromi
       timeout: 30_000,
     });
     if (process.getuid?.() === 0) {
-      expect(run.stderr).toContain('test: redis-server is missing; installing from Debian: apt-get update && apt-get install -y redis-server');
+      expect(run.stderr).toContain('test: redis-server and postgresql are missing; installing from Debian: apt-get update && apt-get install -y redis-server postgresql');
       expect(run.stderr).toContain('test: --dry-run: not installing');
     } else expect(run.stderr).toContain('here not running as root');
     expect(run.status).toBe(1);
@@ -106,9 +107,9 @@ describe("npm test's dependency step on a machine without redis-server or Chromi
     expect(existsSync(apt.log)).toBe(false);
   });
 
-  it('the unit project needs only redis-server; the browser project (or all) needs Chromium too', () => {
-    expect(depsFor(['--project', 'unit']).map((d) => d.name)).toEqual(['redis-server']);
+  it('the unit project needs redis-server and PostgreSQL; the browser project Chromium and redis-server; all, the three', () => {
+    expect(depsFor(['--project', 'unit']).map((d) => d.name)).toEqual(['redis-server', 'pg_ctl']);
     expect(depsFor(['--project=browser']).map((d) => d.name)).toEqual(['redis-server', 'chromium']);
-    expect(depsFor([]).map((d) => d.name)).toEqual(['redis-server', 'chromium']);
+    expect(depsFor([]).map((d) => d.name)).toEqual(['redis-server', 'pg_ctl', 'chromium']);
   });
 });
