@@ -11,8 +11,14 @@ const NEAR_END = 48;
  * — unless the reader has scrolled up, until they come back down. `skip` (set right after a saved
  * scroll position was restored) leaves the position alone once. `stick()` follows the end again (on send).
  */
-export function useStickToBottom(scroller: RefObject<HTMLElement | null>, content: unknown, skip: RefObject<boolean>) {
+export function useStickToBottom(scroller: RefObject<HTMLElement | null>, content: readonly unknown[], skip: RefObject<boolean>) {
   const atEnd = useRef(true);
+  /** Where the list was left by the last scroll to the end: a reader who has moved above it has scrolled up. */
+  const pinned = useRef(0);
+  const toEnd = (el: HTMLElement) => {
+    el.scrollTop = el.scrollHeight;
+    pinned.current = el.scrollTop;
+  };
 
   useEffect(() => {
     const el = scroller.current;
@@ -24,7 +30,7 @@ export function useStickToBottom(scroller: RefObject<HTMLElement | null>, conten
     const resized = new ResizeObserver(() => {
       if (el.clientHeight === height) return;
       height = el.clientHeight;
-      if (atEnd.current) el.scrollTop = el.scrollHeight;
+      if (atEnd.current) toEnd(el);
     });
     el.addEventListener('scroll', onScroll, { passive: true });
     resized.observe(el);
@@ -35,17 +41,23 @@ export function useStickToBottom(scroller: RefObject<HTMLElement | null>, conten
   }, [scroller]);
 
   useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
     if (skip.current) {
       skip.current = false;
+      atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_END;
       return;
     }
-    const el = scroller.current;
-    if (el && atEnd.current) el.scrollTop = el.scrollHeight;
-  }, [content, scroller, skip]);
+    // A scroll up whose scroll event has not arrived yet still counts.
+    if (el.scrollTop < pinned.current - NEAR_END) atEnd.current = false;
+    if (atEnd.current) toEnd(el);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scroller, skip, ...content]);
 
   return {
     stick() {
       atEnd.current = true;
+      pinned.current = 0;
     },
   };
 }

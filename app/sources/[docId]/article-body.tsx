@@ -19,12 +19,15 @@ function Run({ run, spans }: { run: TextRun; spans: Spans }) {
   );
 }
 
-/** A FAQ paragraph ("Q: …? A: …") as its question and its answer, each keeping its passage offset. */
-function splitFaq(run: TextRun): { q: TextRun; a: TextRun } | null {
-  const m = /^Q:\s*(.+?\?)\s*A:\s*/.exec(run.text);
+/**
+ * A FAQ paragraph ("Q: …? A: …") as its question and, on its own line, its answer. The "Q:" and "A:"
+ * labels are kept for screen readers and copying but not shown; every piece keeps its passage offset.
+ */
+function splitFaq(run: TextRun): TextRun[] | null {
+  const m = /^(Q:\s*)(.+?\?)(\s*A:\s*)/.exec(run.text);
   if (!m) return null;
-  const at = (i: number) => (run.offset !== undefined ? { offset: run.offset + i } : {});
-  return { q: { text: m[1], ...at(m[0].indexOf(m[1])) }, a: { text: run.text.slice(m[0].length), ...at(m[0].length) } };
+  const cuts = [0, m[1].length, m[1].length + m[2].length, m[0].length, run.text.length];
+  return cuts.slice(0, -1).map((start, i) => ({ text: run.text.slice(start, cuts[i + 1]), ...(run.offset !== undefined ? { offset: run.offset + start } : {}) }));
 }
 
 function Node({ node, spans }: { node: ArticleNode; spans: Spans }) {
@@ -34,13 +37,20 @@ function Node({ node, spans }: { node: ArticleNode; spans: Spans }) {
     case 'paragraph': {
       const faq = splitFaq(node.run);
       if (faq) {
+        const [qLabel, q, aLabel, answer] = faq;
         return (
           <div className="faq">
             <p className="faq-q">
-              <Run run={faq.q} spans={spans} />
+              <span className="visually-hidden">
+                <Run run={qLabel} spans={spans} />
+              </span>
+              <Run run={q} spans={spans} />
             </p>
             <p className="faq-a">
-              <Run run={faq.a} spans={spans} />
+              <span className="visually-hidden">
+                <Run run={aLabel} spans={spans} />
+              </span>
+              <Run run={answer} spans={spans} />
             </p>
           </div>
         );
