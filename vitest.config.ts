@@ -15,7 +15,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/routes/**/*.test.ts'],
           testTimeout: 20_000,
           // Route tests send many requests from one address; tests of the limit itself turn it back on.
-          env: { RATE_LIMIT_PER_MINUTE: '0' },
+          // INSIGHTS off: answers in route tests are not logged to .data/; the insights tests use their own stores.
+          env: { RATE_LIMIT_PER_MINUTE: '0', INSIGHTS: 'off' },
         },
       },
       {

@@ -1,9 +1,10 @@
 import { getAnswerModel } from '../ai/model';
 import { getEnv } from '../env';
+import { newAnswerId, recordAnswer } from '../insights/record';
 import { getIndex } from '../search/store';
 import { getVectorSearch } from '../search/vector-store';
 import { answerQuestion, answerStream, type AnswerDeps } from './answer';
-import type { AnswerInput } from './types';
+import type { AnswerEvent, AnswerInput } from './types';
 
 /**
  * Answer dependencies for the running app: the loaded index, passage vectors if configured, and the
@@ -16,10 +17,33 @@ export async function appDeps(signal?: AbortSignal, { streamed = true } = {}): P
   return { index, vectors: await getVectorSearch(index), model, signal };
 }
 
-export async function askQuestion(input: AnswerInput, signal?: AbortSignal) {
-  return answerQuestion(input, await appDeps(signal, { streamed: false }));
+export interface AskContext {
+  /** The chat's random per-conversation id (`id` of the chat request), kept with the logged answer. */
+  conversationId?: string;
 }
 
-export async function streamQuestion(input: AnswerInput, signal?: AbortSignal) {
-  return answerStream(input, await appDeps(signal));
+/** One whole answer with its `answerId`; logged for the insights after it is returned. */
+export async function askQuestion(input: AnswerInput, signal?: AbortSignal, { conversationId }: AskContext = {}) {
+  const result = { ...(await answerQuestion(input, await appDeps(signal, { streamed: false }))), answerId: newAnswerId() };
+  recordAnswer({ answerId: result.answerId, input, result, conversationId });
+  return result;
+}
+
+/** The answer's events; the finish event's result carries the `answerId`, logged after it has been sent on. */
+export async function streamQuestion(input: AnswerInput, signal?: AbortSignal, context: AskContext = {}) {
+  return withAnswerId(answerStream(input, await appDeps(signal)), input, context);
+}
+
+async function* withAnswerId(events: AsyncGenerator<AnswerEvent>, input: AnswerInput, { conversationId }: AskContext): AsyncGenerator<AnswerEvent> {
+  const answerId = newAnswerId();
+  for await (const event of events) {
+    if (event.type !== 'finish') {
+      yield event;
+      continue;
+    }
+    const result = { ...event.result, answerId };
+    // Written on a later turn of the event loop, after the consumer has sent this event on.
+    recordAnswer({ answerId, input, result, conversationId });
+    yield { ...event, result };
+  }
 }

@@ -76,6 +76,8 @@ export interface ModelCheck {
 
 /** Everything an answer is, once complete: the body of `/api/ask` and the final chat metadata. */
 export interface AnswerResult {
+  /** Random id of this answer (for `POST /api/feedback`); set by the app's entry (`service.ts`). */
+  answerId?: string;
   status: AnswerStatus;
   answer: string;
   citations: Citation[];

@@ -3,6 +3,8 @@ import type { AnswerStatus, AnswerTimings, Citation, GroundingCheck } from './ty
 
 /** Metadata on every assistant message of `/api/chat`. */
 export interface AnswerMetadata {
+  /** Random id of this answer: what `POST /api/feedback` votes on (on the finish metadata). */
+  answerId?: string;
   status: AnswerStatus;
   disclaimer: string;
   model: string;

@@ -28,17 +28,27 @@ export async function resetRateLimitStore(): Promise<void> {
   await store?.close?.();
 }
 
+/** A separate count for other endpoints (votes, sign-in), so they never use up a visitor's questions. */
+export interface RateLimitScope {
+  name: string;
+  /** Per minute; unset = RATE_LIMIT_PER_MINUTE. */
+  limit?: number;
+  /** What is counted, for the 429 message, e.g. 'sign-in attempts'. */
+  what?: string;
+}
+
 /**
  * Counts a request against its client's per-minute limit on the answer endpoints and throws a 429
  * with Retry-After past it. RATE_LIMIT_PER_MINUTE=0 turns the limit off. When the Redis store is
  * unreachable the request is let through (logged): a broken limiter must not take answers down.
  */
-export async function enforceRateLimit(request: Request, env: LimitEnv = getEnv()): Promise<void> {
-  const limit = env.RATE_LIMIT_PER_MINUTE;
+export async function enforceRateLimit(request: Request, env: LimitEnv = getEnv(), scope?: RateLimitScope): Promise<void> {
+  const limit = scope?.limit ?? env.RATE_LIMIT_PER_MINUTE;
   if (!limit) return;
   let hit;
   try {
-    hit = await rateLimitStore(env).hit(clientIp(request, env.TRUSTED_PROXY_COUNT), RATE_LIMIT_WINDOW_MS);
+    const ip = clientIp(request, env.TRUSTED_PROXY_COUNT);
+    hit = await rateLimitStore(env).hit(scope ? `${scope.name}:${ip}` : ip, RATE_LIMIT_WINDOW_MS);
   } catch (error) {
     if (Date.now() - lastFailureLog > 30_000) {
       lastFailureLog = Date.now();
@@ -50,7 +60,7 @@ export async function enforceRateLimit(request: Request, env: LimitEnv = getEnv(
   const seconds = Math.max(1, Math.ceil(hit.resetMs / 1000));
   throw new ApiError(
     'rate_limited',
-    `Too many questions from this address: at most ${limit} a minute. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+    `Too many ${scope?.what ?? 'questions'} from this address: at most ${limit} a minute. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
     { 'Retry-After': String(seconds) },
   );
 }

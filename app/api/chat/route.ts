@@ -13,7 +13,8 @@ export const dynamic = 'force-dynamic';
 
 function parseInput(body: unknown) {
   try {
-    return toAnswerInput(parseWith(ChatRequestSchema, body));
+    const parsed = parseWith(ChatRequestSchema, body);
+    return { ...toAnswerInput(parsed), conversationId: parsed.id };
   } catch (error) {
     if (error instanceof z.ZodError) throw new ApiError('invalid_input', error.issues[0]?.message);
     throw error;
@@ -23,8 +24,8 @@ function parseInput(body: unknown) {
 export async function POST(request: Request) {
   try {
     await enforceRateLimit(request);
-    const input = parseInput(await readJson(request));
-    const events = await streamQuestion(input, request.signal);
+    const { conversationId, ...input } = parseInput(await readJson(request));
+    const events = await streamQuestion(input, request.signal, { conversationId });
     const stream = createUIMessageStream<ChatMessage>({
       async execute({ writer }) {
         const textId = 'answer';
@@ -56,6 +57,7 @@ export async function POST(request: Request) {
               type: 'finish',
               finishReason: 'stop',
               messageMetadata: {
+                answerId: result.answerId,
                 status: result.status,
                 disclaimer: result.disclaimer,
                 model: result.model,
