@@ -17,6 +17,7 @@ import { checkThresholds, formatDecisionMisses, formatKinds, formatMisses, forma
 import { computeMetrics, evaluateItem, metricsByKind, sweepThreshold } from '../lib/eval/run';
 import { EvalItemSchema, type EvalReport, type ItemResult } from '../lib/eval/types';
 import { buildIndex } from '../lib/search/build-index';
+import { evalLibrary } from './eval-library';
 
 async function readSet(file: string) {
   const text = await readFile(file, 'utf8');
@@ -43,8 +44,15 @@ async function main() {
       max: { type: 'string', multiple: true, default: [] },
       'configured-model': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      library: { type: 'string' },
+      'no-ask': { type: 'boolean', default: false },
+      questions: { type: 'string' },
     },
   });
+  if (values.library) {
+    await evalLibrary(values.library, { questions: values.questions, ask: !values['no-ask'] });
+    return;
+  }
   const sets = [...values.set, ...positionals];
   const setFiles = (sets.length ? sets : DEFAULT_SETS).map((f) => path.resolve(f));
   const thresholds = [...values.min.map((s) => parseThreshold('min', s)), ...values.max.map((s) => parseThreshold('max', s))];

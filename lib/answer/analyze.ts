@@ -55,6 +55,10 @@ export function askingAndContext(question: string): { asking: string; context: s
   if (sentences.length <= 1) return { asking: question, context: '' };
   const asks = sentences.map((s) => /\?\s*$/.test(s));
   if (!asks.some(Boolean)) asks[asks.length - 1] = true;
+  // A subject line ("Beckwith-Wiedemann syndrome", "DVT" on a line of its own, as in an email or a
+  // contact form) names what the message is about: it asks as much as the question under it.
+  const firstLine = question.trimStart().split('\n')[0].trim();
+  if (question.trim().includes('\n') && firstLine === sentences[0].trim() && !/[.!?:;,]$/.test(firstLine) && firstLine.split(/\s+/).length <= 10) asks[0] = true;
   return { asking: sentences.filter((_, i) => asks[i]).join(' '), context: sentences.filter((_, i) => !asks[i]).join(' ') };
 }
 

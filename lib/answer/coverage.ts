@@ -74,14 +74,18 @@ export function weighUnits(index: SearchIndex, text: string, found: Set<string>,
     const docs = new Set<number>();
     for (const k of unit.keys.keys()) for (const d of index.lexical.postings.get(k)?.docs ?? []) docs.add(d);
     const covered = [...unit.keys.keys()].some((k) => found.has(k));
-    if (docs.size) {
-      out.push({ text: unit.text, weight: idf(index.lexical.n, docs.size), known: true, covered, missingTopic: false });
-      continue;
-    }
-    if (/^\d[\d.,]*$/.test(unit.text)) continue; // an absent number ("I'm 54") says nothing about the topic
     const plain = !unit.concepts.length && !unit.subject;
     const noun = !!nouns?.has(unit.text);
     const everyday = plain && englishRank(unit.text) <= (noun ? EVERYDAY_NOUN_RANK : EVERYDAY_RANK);
+    if (docs.size) {
+      // A word the library uses weighs by its rarity there. An everyday one ("request", "specific")
+      // the best passages lack weighs less: it says how the question is put more than what it is
+      // about, and a large library uses every such word somewhere.
+      const weight = idf(index.lexical.n, docs.size) * (everyday && !covered ? PHRASING_WEIGHT : 1);
+      out.push({ text: unit.text, weight, known: true, covered, missingTopic: false });
+      continue;
+    }
+    if (/^\d[\d.,]*$/.test(unit.text)) continue; // an absent number ("I'm 54") says nothing about the topic
     // Without a tagger's verdict every word may name a topic; lexicon concepts and subjects always do.
     const phrasing = plain && !everyday && !!nouns && !noun;
     const weight = everyday ? EVERYDAY_WEIGHT : phrasing ? PHRASING_WEIGHT : UNKNOWN_WEIGHT;

@@ -12,11 +12,16 @@ export interface LexicalIndex {
   postings: Map<string, { docs: Uint32Array; tf: Float32Array }>;
 }
 
-/** Field weights (the section heading counts double) and length normalisation per field. */
+/**
+ * Field weights and length normalisation per field. Headings and titles say what a passage is about:
+ * both count double (a MedQuAD title is the question its answer was written for; raising the title
+ * from 0.3 to 2 took nDCG@10 on LiveQA from 0.36 to 0.45 while the K2 sets held, one dev-wide
+ * question moving from rank 2 to 4).
+ */
 export const FIELDS = {
   text: { weight: 1, b: 0.75 },
   section: { weight: 2, b: 0.3 },
-  title: { weight: 0.3, b: 0 },
+  title: { weight: 2, b: 0 },
 } as const;
 type Field = keyof typeof FIELDS;
 

@@ -79,7 +79,11 @@ export function compileLexicon(file: LexiconFile): CompiledLexicon {
   return { concepts, triggers, phrases, patterns };
 }
 
-export const DEFAULT_LEXICON: CompiledLexicon = compileLexicon(lexiconData as LexiconFile);
+/**
+ * The domain lexicon (`corpus/lexicon.json`). `LEXICON=off` runs without it, to measure what a library
+ * gets without a domain file (`npm run eval -- --library … --no-lexicon`).
+ */
+export const DEFAULT_LEXICON: CompiledLexicon = compileLexicon(process.env.LEXICON === 'off' ? { concepts: [] } : (lexiconData as LexiconFile));
 
 /** Phrase keys found in a sequence of content stems ("hardening of the arteries" → "harden_arteri"). */
 export function phraseKeysIn(content: string[], lexicon: CompiledLexicon = DEFAULT_LEXICON): string[] {

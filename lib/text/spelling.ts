@@ -58,6 +58,11 @@ const MIN_LENGTH = 4;
  */
 const maxEdits = (length: number) => (length >= 9 ? 2 : 1);
 
+/** A library word used at most this often may be a document's typo (see `TYPO_RATIO`). */
+export const RARE_IN_LIBRARY = 2;
+/** …when a word one edit away is used this many times more often. */
+export const TYPO_RATIO = 20;
+
 /** British spellings and the American ones they correspond to (favour/favor, anaemia/anemia, fibre/fiber). */
 const BRITISH: [RegExp, string][] = [
   [/our(s|ed|ing|ite|ites|able)?$/, 'or$1'],
@@ -113,12 +118,36 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
     if (cache.size < 50_000) cache.set(word, best);
     return best;
   };
+  /** The most used vocabulary word one edit from `word`, other than itself. */
+  const suggestOther = (word: string): string | null => {
+    let best: string | null = null;
+    let bestCount = 0;
+    for (let len = word.length - 1; len <= word.length + 1; len++) {
+      for (const candidate of byLength.get(len) ?? []) {
+        if (candidate === word || candidate[0] !== word[0]) continue;
+        if (damerauLevenshtein(word, candidate).steps !== 1) continue;
+        const count = vocabulary.get(candidate) ?? 0;
+        if (count > bestCount) (best = candidate), (bestCount = count);
+      }
+    }
+    return best;
+  };
   return {
     correct(text) {
       const corrections: Correction[] = [];
       const out = text.replace(/\p{L}+/gu, (token) => {
         const word = token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-        if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || vocabulary.has(word)) return token;
+        if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return token;
+        if (vocabulary.has(word)) {
+          // A word the library uses once or twice may be a typo in a document ("diabete"): when it is
+          // not English and the library uses a word one edit away far more often, that one is meant.
+          const count = vocabulary.get(word) ?? 0;
+          if (count > RARE_IN_LIBRARY || isEnglishWord(word)) return token;
+          const near = suggestOther(word);
+          if (!near || (vocabulary.get(near) ?? 0) < count * TYPO_RATIO) return token;
+          corrections.push({ from: token, to: near });
+          return near;
+        }
         // "favoured", "anaemia", "fibre": the library's American spelling, even though the British one is English.
         const american = americanForms(word).find((w) => vocabulary.has(w));
         if (american) {

@@ -3,7 +3,8 @@ import { sourceUrl } from '@/lib/answer/quotes';
 import { errorResponse } from '@/lib/errors';
 import { methodNotAllowed } from '@/lib/http/method';
 import { parseWith } from '@/lib/http/request';
-import { MAX_K, retrieve } from '@/lib/search/retrieve';
+import { MAX_K } from '@/lib/search/retrieve';
+import { searchQuery } from '@/lib/search/search-query';
 import { getIndex } from '@/lib/search/store';
 
 export const dynamic = 'force-dynamic';
@@ -23,7 +24,7 @@ export async function GET(request: Request) {
     const params = new URL(request.url).searchParams;
     const { q, k } = parseWith(SearchQuerySchema, { q: params.get('q') ?? undefined, k: params.get('k') ?? undefined });
     const started = performance.now();
-    const hits = await retrieve(await getIndex(), q, { k });
+    const hits = await searchQuery(await getIndex(), q, { k });
     return Response.json({
       results: hits.map(({ passage, score }) => ({
         passageId: passage.id,

@@ -1,0 +1,12 @@
+import { analyzeQuestion } from '../answer/analyze';
+import { retrieve, type RetrieveOptions } from './retrieve';
+import type { SearchHit, SearchIndex } from './types';
+
+/**
+ * What `/api/search` runs for a query typed by a person: chat spellings expanded and misspellings
+ * corrected against the library (as questions are), then retrieval.
+ */
+export async function searchQuery(index: SearchIndex, query: string, opts: RetrieveOptions = {}): Promise<SearchHit[]> {
+  const { normalized } = analyzeQuestion(query, index);
+  return retrieve(index, normalized, opts);
+}
