@@ -37,21 +37,20 @@ function Node({ node, spans }: { node: ArticleNode; spans: Spans }) {
     case 'paragraph': {
       const faq = splitFaq(node.run);
       if (faq) {
-        const [qLabel, q, aLabel, answer] = faq;
+        const lines = [
+          { className: 'faq-q', label: faq[0], text: faq[1] },
+          { className: 'faq-a', label: faq[2], text: faq[3] },
+        ];
         return (
           <div className="faq">
-            <p className="faq-q">
-              <span className="visually-hidden">
-                <Run run={qLabel} spans={spans} />
-              </span>
-              <Run run={q} spans={spans} />
-            </p>
-            <p className="faq-a">
-              <span className="visually-hidden">
-                <Run run={aLabel} spans={spans} />
-              </span>
-              <Run run={answer} spans={spans} />
-            </p>
+            {lines.map((line) => (
+              <p key={line.className} className={line.className}>
+                <span className="visually-hidden">
+                  <Run run={line.label} spans={spans} />
+                </span>
+                <Run run={line.text} spans={spans} />
+              </p>
+            ))}
           </div>
         );
       }
