@@ -1,23 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Migration } from './sql-db';
 
 /**
- * The folder of plain SQL migrations: beside this file when run from source (scripts, tests), else
- * `lib/insights/migrations` under the working directory (the built server runs from the project root).
+ * The folder of plain SQL migrations, `lib/insights/migrations` under the working directory: the app,
+ * the scripts and the tests all run from the project root (as the index and corpus paths assume).
  */
 export function migrationsDir(): string {
-  const candidates: string[] = [];
-  try {
-    candidates.push(fileURLToPath(new URL('./migrations/', import.meta.url)));
-  } catch {
-    // Bundled code may have no file URL; the working directory still has the folder.
-  }
-  candidates.push(path.resolve(process.cwd(), 'lib/insights/migrations'));
-  const found = candidates.find((d) => existsSync(path.join(d, '001_init.sql')));
-  if (!found) throw new Error(`insights: migrations not found (looked in ${candidates.join(', ')})`);
-  return found;
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'lib/insights/migrations');
+  if (!existsSync(path.join(dir, '001_init.sql'))) throw new Error(`insights: migrations not found in ${dir} (run from the project root)`);
+  return dir;
 }
 
 /** `NNN_name.sql` files, in name order. */

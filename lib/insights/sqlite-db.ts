@@ -8,7 +8,7 @@ import { MIGRATIONS_TABLE, type Migration, type SqlDb, type SqlValue } from './s
  * better-sqlite3 is synchronous; each insert is a few microseconds, run after the answer is sent.
  */
 export function openSqlite(file: string): SqlDb {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ process.cwd(), file)), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
