@@ -17,6 +17,7 @@ import { checkThresholds, formatDecisionMisses, formatKinds, formatMisses, forma
 import { computeMetrics, evaluateItem, metricsByKind, sweepThreshold } from '../lib/eval/run';
 import { EvalItemSchema, type EvalReport, type ItemResult } from '../lib/eval/types';
 import { buildIndex } from '../lib/search/build-index';
+import { attachLibraryFile, readLibraryFile } from '../lib/library/profile';
 import { evalLibrary } from './eval-library';
 
 async function readSet(file: string) {
@@ -59,6 +60,7 @@ async function main() {
   const env = getEnv();
   const { documents } = await loadCorpus(path.resolve(env.CORPUS_DIR));
   const index = await buildIndex(documents);
+  attachLibraryFile(index, readLibraryFile(env.CORPUS_DIR));
   const model = values['configured-model'] ? getAnswerModel({ ...env, EXTRACTIVE_STREAM_DELAY_MS: 0 }) : extractiveAnswerModel({ EXTRACTIVE_STREAM_DELAY_MS: 0 });
   const avgPassageChars = Math.round(index.passages.reduce((n, p) => n + p.text.length, 0) / index.passages.length);
   const reports: EvalReport[] = [];

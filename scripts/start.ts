@@ -36,3 +36,23 @@ if (state !== 'fresh') {
 const server = spawn('npx', ['next', 'start', '-p', String(PORT), ...(HOST ? ['-H', HOST] : [])], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
+
+/**
+ * Next loads each route's code on its first request (about 0.3–0.6 s here): ask one question on
+ * loopback once the server listens, so a visitor's first question answers as fast as the hundredth.
+ */
+async function warmUp() {
+  const base = `http://${HOST && HOST !== '0.0.0.0' && HOST !== '::' ? (HOST.includes(':') ? `[${HOST}]` : HOST) : '127.0.0.1'}:${PORT}`;
+  const started = Date.now();
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${base}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-warm-up': '1' }, body: JSON.stringify({ question: 'What do the articles cover?' }) });
+      await res.arrayBuffer();
+      console.log(`start: ready at ${base} (answer path warmed up in ${Date.now() - started} ms)`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+if (process.env.START_WARM_UP !== 'off') void warmUp();

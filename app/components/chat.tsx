@@ -20,6 +20,8 @@ export interface ChatProps {
   api?: string;
   citationOptions?: CitationLinkOptions;
   compact?: boolean;
+  /** The empty chat's heading: what the library is about. */
+  heading?: string;
   /** Starter questions for the empty chat (default: EXAMPLE_QUESTIONS). */
   examples?: string[];
   /** A question to send from outside (the widget's `ask()`); sent once per new `id`. */
@@ -42,7 +44,7 @@ function announcementFor(message: ChatMessage | undefined): string {
   return `Answer: ${text}${sources ? ` (${sources} source${sources > 1 ? 's' : ''} cited)` : ''}`;
 }
 
-export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = EXAMPLE_QUESTIONS, request, onQuestion, onAnswer, placeholder, storageKey, footer }: ChatProps) {
+export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = EXAMPLE_QUESTIONS, heading = 'Ask a question about the articles', request, onQuestion, onAnswer, placeholder, storageKey, footer }: ChatProps) {
   const transport = useMemo(() => new DefaultChatTransport<ChatMessage>({ api }), [api]);
   const { messages, sendMessage, status, stop, regenerate, error, clearError, setMessages } = useChat<ChatMessage>({ transport });
   const [input, setInput] = useState('');
@@ -138,7 +140,7 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
       <section className="messages" aria-label="Conversation" ref={scrollerRef}>
         {restored && messages.length === 0 && (
           <div className="empty-state">
-            <h1>Ask about vitamin K2, vitamin D, magnesium and calcification</h1>
+            <h1>{heading}</h1>
             <p>Answers come only from a small library of articles, and every sentence links to the passage it comes from.</p>
             <ul className="examples">
               {examples.map((q) => (

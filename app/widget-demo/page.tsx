@@ -1,18 +1,21 @@
 import { SiteHeader } from '@/app/components/site-header';
 import Link from 'next/link';
 import { headers } from 'next/headers';
+import { profileOf } from '@/lib/library/profile';
+import { getIndex } from '@/lib/search/store';
 import { DemoControls } from './demo-controls';
 import './demo.css';
 
 export const metadata = { title: 'Embed the assistant — K2 Health Assistant' };
 
-const STARTERS = 'What does vitamin K2 do?|How does warfarin affect calcification?';
-
 /** /widget-demo — the snippet a site owner copies, and the widget itself live on this page. */
 export default async function WidgetDemoPage() {
   const h = await headers();
+  const profile = profileOf(await getIndex());
+  const STARTERS = profile.questions.slice(0, 2).join('|');
+  const title = `Ask about ${profile.name}`;
   const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
-  const snippet = `<script src="${origin}/widget.js" async\n  data-title="Ask about vitamin K2"\n  data-accent="#0f6e5a"\n  data-position="bottom-right"\n  data-starters="${STARTERS}"></script>`;
+  const snippet = `<script src="${origin}/widget.js" async\n  data-title="${title}"\n  data-accent="#0f6e5a"\n  data-position="bottom-right"\n  data-starters="${STARTERS}"></script>`;
   return (
     <div className="app-shell">
       <SiteHeader>
@@ -45,7 +48,7 @@ export default async function WidgetDemoPage() {
           with Trusted Types. To limit which sites may embed it, set <code>EMBED_ALLOWED_ORIGINS</code> on the server.
         </p>
       </main>
-      <script src="/widget.js" async nonce={h.get('x-nonce') ?? undefined} data-title="Ask about vitamin K2" data-starters={STARTERS} />
+      <script src="/widget.js" async nonce={h.get('x-nonce') ?? undefined} data-title={title} data-starters={STARTERS} />
     </div>
   );
 }

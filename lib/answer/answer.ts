@@ -8,6 +8,7 @@ import { searchPassages, type VectorSearch } from '../search/hybrid';
 import type { SearchHit, SearchIndex } from '../search/types';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze';
 import { decideCoverage, type CoverageDecision } from './coverage';
+import { profileOf } from '../library/profile';
 import { notCoveredReply } from './examples';
 import { checkAnswer } from './finish';
 import { SentenceGate, type GateOutput } from './sentence-gate';
@@ -89,7 +90,7 @@ function finishEvent(turn: Turn, answer: string, cited: number[], model: string,
   const answered = checked.citations.length > 0;
   const result: AnswerResult = {
     status: answered ? 'answered' : 'not-covered',
-    answer: answered ? answer : notCoveredReply(turn.question),
+    answer: answered ? answer : notCoveredReply(profileOf(turn.deps.index), turn.question),
     citations: checked.citations,
     disclaimer: DISCLAIMER,
     model,
@@ -123,7 +124,7 @@ async function* offlineAnswer(turn: Turn, model: AnswerModel, extra: Extra = {})
   turn.deps.signal?.throwIfAborted();
   if (!end.cited.length) {
     // No sentence of the passages answers the question: say so in the streamed text too.
-    const reply = notCoveredReply(turn.question);
+    const reply = notCoveredReply(profileOf(turn.deps.index), turn.question);
     yield { type: 'text', delta: answer ? `\n\n${reply}` : reply };
     yield finishEvent(turn, answer, end.cited, model.id, generationStart, extra);
     return;
@@ -236,7 +237,7 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
   }
   if (!analysis.question) {
     // Nothing but instructions to the assistant: there is no question about the articles to answer.
-    yield* fixedReply('not-covered', notCoveredReply(''), started, 0, undefined, { instructions: analysis.instructions });
+    yield* fixedReply('not-covered', notCoveredReply(profileOf(deps.index), ''), started, 0, undefined, { instructions: analysis.instructions });
     return;
   }
 
@@ -250,7 +251,7 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
   const asked = askedOf(analysis, query);
   const decision = decideCoverage(deps.index, asked, hits);
   if (decision.verdict === 'decline') {
-    yield* fixedReply('not-covered', notCoveredReply(analysis.question), started, retrievalMs, query, { coverage: decision });
+    yield* fixedReply('not-covered', notCoveredReply(profileOf(deps.index), analysis.question), started, retrievalMs, query, { coverage: decision });
     return;
   }
 

@@ -1,31 +1,26 @@
+import type { LibraryProfile } from '../library/profile';
 import { DECLINE_OPENING } from './query';
-/** Questions the library answers well, shown in the empty chat and in "not covered" replies. */
-export const EXAMPLE_QUESTIONS = [
-  'What does vitamin K2 do?',
-  'Can too much vitamin D cause calcification?',
-  'How does warfarin affect calcification?',
-  'Which foods contain magnesium?',
-];
 
-/** More questions offered when declining, so the suggestions can be near what was asked. */
-const MORE_QUESTIONS = ['What is the difference between vitamin K1 and K2?', 'Can arterial calcification be reversed?', 'What is Matrix Gla Protein?'];
+/** Starters the chat falls back to when the page gives it none (pages pass the library's own: `profileOf`). */
+export const EXAMPLE_QUESTIONS: string[] = [];
 
 const COMMON = new Set(['what', 'does', 'do', 'can', 'how', 'is', 'the', 'and', 'a', 'of', 'too', 'much', 'which', 'between', 'be', 'i', 'my', 'for', 'to', 'in', 'on', 'it']);
 const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !COMMON.has(w)));
 
-/** Up to three example questions, those sharing a topic with the question first. */
-export function suggestedQuestions(question = '', count = 3): string[] {
+/** Up to three of the library's questions, those sharing a topic with the question first. */
+export function suggestedQuestions(profile: LibraryProfile, question = '', count = 3): string[] {
   const asked = words(question);
-  const scored = [...EXAMPLE_QUESTIONS, ...MORE_QUESTIONS].map((q, i) => ({ q, i, shared: [...words(q)].filter((w) => asked.has(w)).length }));
+  const scored = profile.questions.map((q, i) => ({ q, i, shared: [...words(q)].filter((w) => asked.has(w)).length }));
   return scored.sort((a, b) => b.shared - a.shared || a.i - b.i).slice(0, count).map((s) => s.q);
 }
 
-/** The reply to a question the articles don't cover: what they do cover, and questions to try. */
-export function notCoveredReply(question = ''): string {
+/** The reply to a question the articles don't cover: what they do cover (the library says), and questions to try. */
+export function notCoveredReply(profile: LibraryProfile, question = ''): string {
+  const suggestions = suggestedQuestions(profile, question);
   return [
     `${DECLINE_OPENING} I can draw on, so I won't guess.`,
     '',
-    'They cover vitamin K2, vitamin D, magnesium and how calcium ends up in soft tissues such as arteries. You could ask, for example:',
-    ...suggestedQuestions(question).map((q) => `- ${q}`),
+    `They cover ${profile.about}.${suggestions.length ? ' You could ask, for example:' : ''}`,
+    ...suggestions.map((q) => `- ${q}`),
   ].join('\n');
 }

@@ -20,12 +20,14 @@ export async function appDeps(signal?: AbortSignal, { streamed = true } = {}): P
 export interface AskContext {
   /** The chat's random per-conversation id (`id` of the chat request), kept with the logged answer. */
   conversationId?: string;
+  /** False for `npm start`'s warm-up question: answered, not logged. */
+  log?: boolean;
 }
 
 /** One whole answer with its `answerId`; logged for the insights after it is returned. */
-export async function askQuestion(input: AnswerInput, signal?: AbortSignal, { conversationId }: AskContext = {}) {
+export async function askQuestion(input: AnswerInput, signal?: AbortSignal, { conversationId, log = true }: AskContext = {}) {
   const result = { ...(await answerQuestion(input, await appDeps(signal, { streamed: false }))), answerId: newAnswerId() };
-  recordAnswer({ answerId: result.answerId, input, result, conversationId });
+  if (log) recordAnswer({ answerId: result.answerId, input, result, conversationId });
   return result;
 }
 

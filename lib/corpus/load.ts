@@ -7,7 +7,7 @@ export const CORPUS_EXTENSIONS = ['.md', '.txt'];
 /** Articles above this size are refused: the corpus is articles, not books or data dumps. */
 export const MAX_DOCUMENT_BYTES = 512 * 1024;
 /** The project's own data kept beside the articles (read by lib/answer and lib/search, never indexed). */
-export const CORPUS_DATA_FILES = ['lexicon.json', 'red-flags.json', 'steering.json'];
+export const CORPUS_DATA_FILES = ['library.json', 'lexicon.json', 'red-flags.json', 'steering.json'];
 
 export interface LoadIssue {
   file: string;

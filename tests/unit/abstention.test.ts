@@ -3,6 +3,7 @@ import { extractiveAnswerModel } from '@/lib/ai/model';
 import { answerQuestion } from '@/lib/answer/answer';
 import { coverage, COVERAGE_THRESHOLD } from '@/lib/answer/coverage';
 import { retrieve } from '@/lib/search/retrieve';
+import { attachLibraryFile, readLibraryFile } from '@/lib/library/profile';
 import { tinyIndex } from '../support/fixtures';
 
 const model = extractiveAnswerModel({ EXTRACTIVE_STREAM_DELAY_MS: 0 });
@@ -12,13 +13,17 @@ describe('abstention on questions the articles do not cover', () => {
     'declines "%s" with no citations, says what is covered and suggests questions',
     async (question) => {
       const index = await tinyIndex();
+      // The owner's description of the library (corpus/library.json), as the app's store attaches it.
+      attachLibraryFile(index, readLibraryFile('corpus'));
       const result = await answerQuestion({ question }, { index, model });
       expect(result.status).toBe('not-covered');
       expect(result.citations).toEqual([]);
-      expect(result.answer).toMatch(/vitamin K2, vitamin D, magnesium/);
-      const suggestions = result.answer.split('\n').filter((l) => l.startsWith('- '));
-      expect(suggestions.length).toBeGreaterThanOrEqual(2);
+      expect(result.answer).toMatch(/They cover vitamin K2, vitamin D, magnesium/);
+      const suggestions = result.answer.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
+      expect(suggestions.length).toBeGreaterThanOrEqual(1);
       expect(suggestions.length).toBeLessThanOrEqual(3);
+      // Only questions this library answers are suggested.
+      for (const q of suggestions) expect((await answerQuestion({ question: q }, { index, model })).status).toBe('answered');
       expect(result.disclaimer).toBeTruthy();
     },
   );

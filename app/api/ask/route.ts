@@ -11,7 +11,7 @@ export async function POST(request: Request) {
   try {
     await enforceRateLimit(request);
     const input = parseWith(AskRequestSchema, await readJson(request));
-    const { retrieved: _retrieved, query: _query, ...answer } = await askQuestion(input, request.signal);
+    const { retrieved: _retrieved, query: _query, ...answer } = await askQuestion(input, request.signal, { log: request.headers.get('x-warm-up') !== '1' });
     // The same links as the chat's markers, absolute for integrations that show them elsewhere.
     const origin = new URL(request.url).origin;
     return Response.json({ ...answer, citations: answer.citations.map((c) => ({ ...c, url: new URL(c.url, origin).href })) });
