@@ -57,27 +57,35 @@ export function buildLexicalIndex(passages: Passage[], lexicon: CompiledLexicon 
   const avg = {} as Record<Field, number>;
   for (const f of Object.keys(FIELDS) as Field[]) avg[f] = analysed.reduce((s, a) => s + a[f].length, 0) / Math.max(1, analysed.length) || 1;
 
-  const docs = new Map<string, number[]>();
-  const tfs = new Map<string, number[]>();
-  analysed.forEach((a, d) => {
+  // Two passes straight into typed arrays (no per-key JS arrays): count each key's passages, then fill.
+  // At 40k passages this keeps the build's peak memory near the size of the result.
+  const weightedOf = (a: (typeof analysed)[number]) => {
     const weighted = new Map<string, number>();
     for (const f of Object.keys(FIELDS) as Field[]) {
       const { weight, b } = FIELDS[f];
       const norm = weight / (1 - b + (b * a[f].length) / avg[f]);
       for (const k of a[f].keys) weighted.set(k, (weighted.get(k) ?? 0) + norm);
     }
-    for (const [k, tf] of weighted) {
-      let list = docs.get(k);
-      if (!list) {
-        docs.set(k, (list = []));
-        tfs.set(k, []);
-      }
-      list.push(d);
-      tfs.get(k)!.push(tf);
-    }
-  });
+    return weighted;
+  };
+  const counts = new Map<string, number>();
+  for (const a of analysed) for (const k of new Set([...a.text.keys, ...a.section.keys, ...a.title.keys])) counts.set(k, (counts.get(k) ?? 0) + 1);
   const postings = new Map<string, { docs: Uint32Array; tf: Float32Array }>();
-  for (const [k, list] of docs) postings.set(k, { docs: Uint32Array.from(list), tf: Float32Array.from(tfs.get(k)!) });
+  const filled = new Map<string, number>();
+  for (const [k, n] of counts) {
+    postings.set(k, { docs: new Uint32Array(n), tf: new Float32Array(n) });
+    filled.set(k, 0);
+  }
+  analysed.forEach((a, d) => {
+    for (const [k, tf] of weightedOf(a)) {
+      const p = postings.get(k)!;
+      const at = filled.get(k)!;
+      p.docs[at] = d;
+      p.tf[at] = tf;
+      filled.set(k, at + 1);
+    }
+    analysed[d] = undefined as never; // done with this passage's keys
+  });
   return { n: passages.length, postings };
 }
 
