@@ -3,6 +3,7 @@
 import { citedInText } from '@/lib/answer/source-groups';
 import type { Citation } from '@/lib/answer/types';
 import { type ChatMessage, messageText } from '@/lib/answer/ui-message';
+import { AnswerFeedback } from './answer-feedback';
 import { AnswerMarkdown, type CitationLinkOptions } from './answer-markdown';
 import { CopyAnswer } from './copy-answer';
 import { SourcesList } from './sources-list';
@@ -44,6 +45,10 @@ export function MessageItem({ message, streaming, frozenText, options, onAsk }: 
   const grounding = !streaming && meta?.status === 'answered' ? meta.grounding : undefined;
   const unsupported = grounding?.filter((g) => !g.supported).length ?? 0;
   const status = meta?.status ?? 'pending';
+  const finished = !streaming && !stopped;
+  const canCopy = finished && !!text && meta?.status === 'answered';
+  // Votes on finished answers and declines that the log knows (an answerId); never on emergency replies.
+  const voteOn = finished && (meta?.status === 'answered' || meta?.status === 'not-covered') ? meta.answerId : undefined;
   return (
     <article className={`message message-assistant status-${status}${stopped ? ' stopped' : ''}`} aria-busy={streaming} aria-label="Answer">
       {text ? (
@@ -75,9 +80,10 @@ export function MessageItem({ message, streaming, frozenText, options, onAsk }: 
       )}
       {!streaming && <SourcesList citations={citations} answer={text} options={options} />}
       {meta?.notice && <p className="notice">{meta.notice}</p>}
-      {!streaming && !stopped && text && meta?.status === 'answered' && (
+      {(canCopy || voteOn) && (
         <div className="answer-tools">
-          <CopyAnswer text={text} citations={citations} options={options} />
+          {canCopy && <CopyAnswer text={text} citations={citations} options={options} />}
+          {voteOn && <AnswerFeedback answerId={voteOn} />}
         </div>
       )}
     </article>
