@@ -3,7 +3,7 @@
 import { createContext, useContext, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import type { PluggableList } from 'unified';
-import { citationHref } from '@/lib/answer/quotes';
+import { citationHref } from '@/lib/answer/links';
 import { citationForMarker } from '@/lib/answer/source-groups';
 import type { Citation, GroundingCheck } from '@/lib/answer/types';
 import { CitationMarker } from './citation-marker';

@@ -3,7 +3,6 @@
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
-import { EXAMPLE_QUESTIONS } from '@/lib/answer/examples';
 import { stripMarkers } from '@/lib/answer/citations';
 import { type ChatMessage, messageText } from '@/lib/answer/ui-message';
 import type { CitationLinkOptions } from './answer-markdown';
@@ -22,7 +21,7 @@ export interface ChatProps {
   compact?: boolean;
   /** The empty chat's heading: what the library is about. */
   heading?: string;
-  /** Starter questions for the empty chat (default: EXAMPLE_QUESTIONS). */
+  /** Starter questions for the empty chat (the pages pass the library's own). */
   examples?: string[];
   /** A question to send from outside (the widget's `ask()`); sent once per new `id`. */
   request?: { id: number; text: string };
@@ -44,7 +43,7 @@ function announcementFor(message: ChatMessage | undefined): string {
   return `Answer: ${text}${sources ? ` (${sources} source${sources > 1 ? 's' : ''} cited)` : ''}`;
 }
 
-export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = EXAMPLE_QUESTIONS, heading = 'Ask a question about the articles', request, onQuestion, onAnswer, placeholder, storageKey, footer }: ChatProps) {
+export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = [], heading = 'Ask a question about the articles', request, onQuestion, onAnswer, placeholder, storageKey, footer }: ChatProps) {
   const transport = useMemo(() => new DefaultChatTransport<ChatMessage>({ api }), [api]);
   const { messages, sendMessage, status, stop, regenerate, error, clearError, setMessages } = useChat<ChatMessage>({ transport });
   const [input, setInput] = useState('');

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLayoutEffect, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
-import { MAX_QUESTION_CHARS } from '@/lib/answer/input-schema';
+import { MAX_QUESTION_CHARS } from '@/lib/answer/limits';
 
 /** The counter appears this close to the limit. */
 const COUNT_FROM = MAX_QUESTION_CHARS - 200;

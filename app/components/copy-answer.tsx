@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { citationHref } from '@/lib/answer/quotes';
+import { citationHref } from '@/lib/answer/links';
 import { answerWithFootnotes } from '@/lib/answer/source-groups';
 import type { Citation } from '@/lib/answer/types';
 import type { CitationLinkOptions } from './answer-markdown';

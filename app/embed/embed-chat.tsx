@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Chat } from '@/app/components/chat';
-import { MAX_QUESTION_CHARS } from '@/lib/answer/input-schema';
+import { MAX_QUESTION_CHARS } from '@/lib/answer/limits';
 import type { ChatMessage } from '@/lib/answer/ui-message';
 
 export interface EmbedChatProps {

@@ -1,8 +1,5 @@
 import type { LibraryProfile } from '../library/profile';
-import { DECLINE_OPENING } from './query';
-
-/** Starters the chat falls back to when the page gives it none (pages pass the library's own: `profileOf`). */
-export const EXAMPLE_QUESTIONS: string[] = [];
+import { DECLINE_OPENING } from './phrases';
 
 const COMMON = new Set(['what', 'does', 'do', 'can', 'how', 'is', 'the', 'and', 'a', 'of', 'too', 'much', 'which', 'between', 'be', 'i', 'my', 'for', 'to', 'in', 'on', 'it']);
 const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !COMMON.has(w)));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-export const MAX_QUESTION_CHARS = 2000;
-export const MAX_HISTORY_TURNS = 40;
-export const MAX_TURN_CHARS = 8000;
+import { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from './limits';
+
+export { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS };
 
 export const QuestionSchema = z
   .string({ error: (issue) => (issue.input === undefined ? 'Add the question, e.g. {"question": "What does vitamin K2 do?"}.' : 'Send the question as a string.') })

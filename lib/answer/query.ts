@@ -4,6 +4,7 @@ import { englishRank } from '../text/spelling';
 import { CONTEXT_WEIGHT, EVERYDAY_NOUN_RANK, EVERYDAY_RANK, PHRASING_WEIGHT } from './coverage';
 import type { SearchHit, SearchIndex } from '../search/types';
 import type { ExtractiveUnit } from './compose-extractive';
+import { DECLINE_OPENING } from './phrases';
 import type { HistoryTurn } from './types';
 
 /** Words that point back into the conversation instead of naming a topic. */
@@ -12,8 +13,7 @@ const REFERRING = /\b(it|its|it's|they|them|their|theirs|this|that|these|those|o
 const EXPLETIVE_IT = /\b(is|was|would|will|does|could|can|isn't) it (safe|ok|okay|true|possible|bad|good|fine|wise|necessary|worth|better|best|smart|dangerous|normal|harmful|helpful|risky|enough|a good idea|a bad idea|too late)\b|\bit('s| is| would be| will be) (safe|ok|okay|true|possible|bad|good|fine|wise|necessary|worth|better|best|dangerous|normal|harmful|helpful|risky|a good idea)\b/gi;
 /** Openings of elliptical follow-ups: "And for men?", "What about magnesium?", "How about K1?". */
 const ELLIPTIC = /^\s*((ok|okay|so|right|hmm|well|thanks|great)[,.!]?\s+)?(and|or|but|also|so|then|what about|how about|and what about|what else|same for|even|why not|why|how come|really)\b/i;
-/** The opening of the reply to a question the articles don't cover (see `notCoveredReply`). */
-export const DECLINE_OPENING = "I couldn't find this in the articles";
+export { DECLINE_OPENING };
 
 /** The subjects (nutrients, proteins, conditions, drugs) a text names, as the words it used. */
 function subjectsIn(text: string): QueryUnit[] {

@@ -3,22 +3,10 @@ import { splitSentences, type SentenceSpan } from '../text/sentences';
 import { numbersIn } from '../text/terms';
 import { markersBeforePunctuation, markersIn, stripMarkers } from './citations';
 import { termSupport } from './support';
+import { citationHref, sourceUrl } from './links';
 import type { Citation } from './types';
 
-export function sourceUrl(passage: Pick<Passage, 'docId' | 'id'>): string {
-  return `/sources/${encodeURIComponent(passage.docId)}#${encodeURIComponent(passage.id)}`;
-}
-
-/**
- * The link the UI follows from a citation: the source viewer with the passage and the supporting
- * sentences' offsets in the query (the server marks them), and the passage id as the fragment.
- */
-export function citationHref(c: Pick<Citation, 'docId' | 'passageId' | 'quoteSpans' | 'url'>): string {
-  if (!c.docId) return c.url;
-  const id = encodeURIComponent(c.passageId);
-  const quote = c.quoteSpans.length ? `&quote=${c.quoteSpans.map((s) => `${s.start}-${s.end}`).join(',')}` : '';
-  return `/sources/${encodeURIComponent(c.docId)}?passage=${id}${quote}#${id}`;
-}
+export { citationHref, sourceUrl };
 
 /** Words of a text for comparing claims with sentences: lower case, letters and digits only. */
 const wordsOf = (text: string) => text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
