@@ -72,6 +72,8 @@ export const FORM_WEIGHT = 0.15;
 export const FOCUS_WEIGHT = 0.25;
 /** Credit for covering parts of the question the answer does not cover yet (multi-part questions). */
 export const GAIN_WEIGHT = 0.5;
+/** The first words in which a sentence about X names X ("MK-7 is…", "For supplementation, MK-7 is…"). */
+const SUBJECT_WORDS = 4;
 /** Most passages one answer cites; a third only for a part of the question the others leave out. */
 export const MAX_SOURCES = 2;
 /** Extra credit per further key of the same unit a sentence names ("arteries, kidneys and joints"), up to 3. */
@@ -161,7 +163,9 @@ function candidates(req: ExtractiveRequest, form: QuestionForm): Candidate[] {
       // The first sentence read should itself name what is asked beyond the subject ("stroke", "liver").
       const focus = units.reduce((a, u) => a + u.weight * strength(first, u), 0) / weightTotal;
       const fit = formFit(form, unit.parts[unit.parts.length - 1], !!unit.items);
-      const lead = score + FORM_WEIGHT * fit + FOCUS_WEIGHT * focus - (unit.parts.length > 1 ? 0.05 : 0);
+      // "What is X" / "what does X do" are answered by a sentence about X: X among its first words.
+      const about = (form === 'definition' || form === 'function') && subjects.some((u) => strength(keysOf(unit.parts[0].split(/\s+/).slice(0, SUBJECT_WORDS).join(' ')), u) > 0);
+      const lead = score + FORM_WEIGHT * (fit + (about ? 1 : 0)) + FOCUS_WEIGHT * focus - (unit.parts.length > 1 ? 0.05 : 0);
       // On topic when it names a subject; in retrieval's best passage, the head of one is enough
       // ("calcification" under "Reversibility of Calcification" for "arterial calcification").
       const onTopic = !subjects.length || subjects.some((u) => strength(terms, u, rank === 0) > 0 || strength(sectionKeys, u, rank === 0) > 0);
