@@ -8,8 +8,9 @@ import type { SearchIndex } from './types';
 /**
  * Bump when chunking, cleaning or the saved shape change so saved indexes are rebuilt.
  * 5: the saved index holds passages only (no Orama text index; retrieval never queried it).
+ * 7: the articles' full text is saved beside the index (`<index>.<fingerprint>.bodies`), read on demand.
  */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 7;
 
 export function corpusFingerprint(documents: SourceDocument[]): string {
   const hash = createHash('sha256').update(`format:${INDEX_FORMAT}:${JSON.stringify(DEFAULT_CHUNK_OPTIONS)}`);

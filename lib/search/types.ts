@@ -11,6 +11,11 @@ export interface SearchIndex {
   fingerprint: string;
   /** The BM25F index `retrieve` scores with (derived from passages; rebuilt on load). */
   lexical: LexicalIndex;
+  /**
+   * For an index loaded from disk: where the articles' full text is (their `body` is left empty in
+   * memory; the source viewer reads one with `documentBody`). Byte offset and length per article id.
+   */
+  bodies?: { file: string; spans: Map<string, [number, number]> };
 }
 
 export interface SearchHit {

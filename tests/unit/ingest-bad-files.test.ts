@@ -104,7 +104,8 @@ describe('npm run ingest', () => {
     expect(run.stderr).toMatch(/no usable \.md or \.txt articles .* the previous index \(if any\) is kept/);
     expect(readFileSync(out).equals(before)).toBe(true);
     expect((await loadIndex(out))!.documents.map((d) => d.id)).toEqual(['magnesium-basics']);
-    expect(readdirSync(path.dirname(out))).toEqual(['index.json']);
+    // The index and the text file it points at; no temporary files.
+    expect(readdirSync(path.dirname(out)).map((f) => f.replace(/\.[0-9a-f]{16}\.bodies$/, '.<fingerprint>.bodies'))).toEqual(['index.json', 'index.json.<fingerprint>.bodies']);
   });
 });
 
@@ -136,6 +137,14 @@ describe('saveIndex replaces the index atomically', () => {
     await expect(saveIndex(await buildIndex(TINY_DOCS), file)).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(['index.json']);
     expect(readdirSync(file)).toEqual(['keep']);
+  });
+
+  it("treats an index whose articles' text file is gone as missing, so the source viewer never shows an empty article", async () => {
+    const file = path.join(tempDir(), 'index.json');
+    await saveIndex(await buildIndex(TINY_DOCS), file);
+    expect(await loadIndex(file)).not.toBeNull();
+    for (const f of readdirSync(path.dirname(file))) if (f.endsWith('.bodies')) rmSync(path.join(path.dirname(file), f));
+    expect(await loadIndex(file)).toBeNull();
   });
 
   it('treats a damaged index file as missing, so the app rebuilds it instead of failing every request', async () => {

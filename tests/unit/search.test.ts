@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '@/lib/search/build-index';
-import { loadIndex, saveIndex } from '@/lib/search/persist';
+import { documentBody, loadIndex, saveIndex } from '@/lib/search/persist';
 import { retrieve } from '@/lib/search/retrieve';
 import { INDEX_FORMAT } from '@/lib/search/build-index';
 import type { SourceDocument } from '@/lib/corpus/types';
@@ -52,7 +52,9 @@ describe('saveIndex / loadIndex', () => {
     const built = await buildIndex([...TINY_DOCS, WARFARIN_DOC]);
     await saveIndex(built, file);
     const saved = JSON.parse(await readFile(file, 'utf8'));
-    expect(Object.keys(saved).sort()).toEqual(['documents', 'fingerprint', 'format', 'passages']);
+    expect(Object.keys(saved).sort()).toEqual(['bodiesFile', 'bodySpans', 'documents', 'fingerprint', 'format', 'passages']);
+    // The articles' text is beside the index, read one article at a time.
+    expect(saved.documents.every((d: { body: string }) => d.body === '')).toBe(true);
     expect(saved.format).toBe(INDEX_FORMAT);
 
     const loaded = (await loadIndex(file))!;
@@ -60,6 +62,7 @@ describe('saveIndex / loadIndex', () => {
     const [top] = await retrieve(loaded, 'Are blood thinners dangerous?', { k: 1 });
     expect(top.passage.docId).toBe('warfarin');
     expect(loaded.byId.get(top.passage.id)).toEqual(top.passage);
+    for (const d of built.documents) expect(await documentBody(loaded, loaded.documents.find((x) => x.id === d.id)!)).toBe(d.body);
   });
 
   it('treats a missing file or another index format as absent', async () => {

@@ -2,6 +2,7 @@ import { SiteHeader } from '@/app/components/site-header';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { articleSections } from '@/lib/corpus/article-view';
+import { documentBody } from '@/lib/search/persist';
 import { getIndex } from '@/lib/search/store';
 import { displayTitle } from '@/app/components/display-title';
 import { ArticleBody } from './article-body';
@@ -16,8 +17,11 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 async function findDocument(docId: string) {
   const index = await getIndex();
   // Allow-list: only ids of indexed articles; nothing here reads a file named by the URL.
-  const doc = index.documents.find((d) => d.id === docId);
-  return doc ? { doc, passages: index.passages.filter((p) => p.docId === doc.id) } : null;
+  const found = index.documents.find((d) => d.id === docId);
+  if (!found) return null;
+  // A loaded index keeps articles' text on disk: read this one.
+  const doc = { ...found, body: await documentBody(index, found) };
+  return { doc, passages: index.passages.filter((p) => p.docId === doc.id) };
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
