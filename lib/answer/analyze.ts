@@ -78,9 +78,15 @@ export function nounsOf(text: string): Set<string> {
   return nouns;
 }
 
-export function analyzeQuestion(message: string, index: Pick<SearchIndex, 'passages'>): QuestionAnalysis {
+/** A message as it is read: chat spellings expanded, misspellings corrected against the library. */
+export function normalizeMessage(message: string, index: Pick<SearchIndex, 'passages'>): { normalized: string; corrections: Correction[] } {
   const folded = expandChatSpellings(message.normalize('NFKC').replace(/[‘’ʼ]/g, "'"));
   const { text: normalized, corrections } = spellerFor(index).correct(folded);
+  return { normalized, corrections };
+}
+
+export function analyzeQuestion(message: string, index: Pick<SearchIndex, 'passages'>): QuestionAnalysis {
+  const { normalized, corrections } = normalizeMessage(message, index);
   const { question, instructions } = separateInstructions(normalized);
   const flags = redFlags(normalized);
   // Emergencies are answered by a fixed reply: the tagger is only needed for questions.

@@ -53,6 +53,17 @@ export function knownForm(index: Pick<SearchIndex, 'lexical'>, unit: QueryUnit):
   return unit;
 }
 
+/**
+ * An everyday word of a question ("seriously", "request", "last"): not a lexicon concept or subject,
+ * and common in spoken English (for a word used as a noun, among the commonest few hundred only).
+ * It says how the question is put more than what it is about; the decision and the composer both
+ * weigh such words less.
+ */
+export function isEverydayWord(unit: Pick<QueryUnit, 'text' | 'concepts' | 'subject'> & { caution?: boolean }, nouns?: Set<string>): boolean {
+  if (unit.concepts.length || unit.subject || unit.caution) return false;
+  return englishRank(unit.text) <= (nouns?.has(unit.text) ? EVERYDAY_NOUN_RANK : EVERYDAY_RANK);
+}
+
 export interface WeighedUnit {
   text: string;
   weight: number;
@@ -76,7 +87,7 @@ export function weighUnits(index: SearchIndex, text: string, found: Set<string>,
     const covered = [...unit.keys.keys()].some((k) => found.has(k));
     const plain = !unit.concepts.length && !unit.subject;
     const noun = !!nouns?.has(unit.text);
-    const everyday = plain && englishRank(unit.text) <= (noun ? EVERYDAY_NOUN_RANK : EVERYDAY_RANK);
+    const everyday = isEverydayWord(unit, nouns);
     if (docs.size) {
       // A word the library uses weighs by its rarity there. An everyday one ("request", "specific")
       // the best passages lack weighs less: it says how the question is put more than what it is

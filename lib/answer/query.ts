@@ -1,7 +1,6 @@
 import { expandQuery, withCaution, type QueryUnit } from '../search/lexicon';
 import { idf } from '../search/lexical';
-import { englishRank } from '../text/spelling';
-import { CONTEXT_WEIGHT, EVERYDAY_NOUN_RANK, EVERYDAY_RANK, PHRASING_WEIGHT } from './coverage';
+import { CONTEXT_WEIGHT, isEverydayWord, PHRASING_WEIGHT } from './coverage';
 import type { SearchHit, SearchIndex } from '../search/types';
 import type { ExtractiveUnit } from './compose-extractive';
 import { DECLINE_OPENING } from './phrases';
@@ -102,9 +101,7 @@ export function extractiveUnits(
     // A floor keeps common but asked-for words ("calcification") from counting for nothing.
     let weight = Math.max(idf(index.lexical.n, docs.size), MIN_UNIT_WEIGHT) * (u.weight ?? 1);
     // Everyday words are how the question is phrased ("seriously", "last", "real"), as in the decision.
-    const plain = !u.concepts.length && !u.subject && !u.caution;
-    const noun = !!asked?.nouns?.has(u.text);
-    if (plain && englishRank(u.text) <= (noun ? EVERYDAY_NOUN_RANK : EVERYDAY_RANK)) weight *= PHRASING_WEIGHT;
+    if (isEverydayWord(u, asked?.nouns)) weight *= PHRASING_WEIGHT;
     // Background sentences ("I'm 54 and through menopause") weigh less than the ones that ask.
     if (asking && asked?.context && !asking.includes(u.text.toLowerCase())) weight *= CONTEXT_WEIGHT;
     return [{ keys: Object.fromEntries(u.keys), weight, subject: u.subject, caution: u.caution }];

@@ -1,4 +1,4 @@
-import { analyzeQuestion } from '../answer/analyze';
+import { normalizeMessage } from '../answer/analyze';
 import { retrieve, type RetrieveOptions } from './retrieve';
 import type { SearchHit, SearchIndex } from './types';
 
@@ -7,6 +7,7 @@ import type { SearchHit, SearchIndex } from './types';
  * corrected against the library (as questions are), then retrieval.
  */
 export async function searchQuery(index: SearchIndex, query: string, opts: RetrieveOptions = {}): Promise<SearchHit[]> {
-  const { normalized } = analyzeQuestion(query, index);
+  // Only the spelling: triage and the part-of-speech tagger are for answers, not for a search box.
+  const { normalized } = normalizeMessage(query, index);
   return retrieve(index, normalized, opts);
 }
