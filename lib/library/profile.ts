@@ -5,6 +5,7 @@ import { analyzeQuestion } from '../answer/analyze';
 import { decideCoverage } from '../answer/coverage';
 import { strongHits } from '../answer/query';
 import { getEnv } from '../env';
+import { processWide } from '../process-wide';
 import { expandQuery } from '../search/lexicon';
 import { retrieveUnits } from '../search/retrieve';
 import type { SearchIndex } from '../search/types';
@@ -100,11 +101,9 @@ export function libraryProfile(index: SearchIndex, file: LibraryFile = {}): Libr
   }
   return { name: file.name ?? 'this library', about: file.about ?? derivedAbout(index), questions };
 }
-
+/** Per index, once per process (instrumentation computes it at start; see lib/process-wide.ts). */
 /** Per index, shared across Next.js bundles (instrumentation computes it at start; see lib/search/store.ts). */
-const shared = globalThis as typeof globalThis & { __libraryProfiles?: { cache: WeakMap<SearchIndex, LibraryProfile>; files: WeakMap<SearchIndex, LibraryFile> } };
-shared.__libraryProfiles ??= { cache: new WeakMap(), files: new WeakMap() };
-const { cache, files } = shared.__libraryProfiles;
+const { cache, files } = processWide('library-profiles', () => ({ cache: new WeakMap<SearchIndex, LibraryProfile>(), files: new WeakMap<SearchIndex, LibraryFile>() }));
 
 /** Ties the owner's `library.json` to the index built from the same folder (the app's store does this). */
 export function attachLibraryFile(index: SearchIndex, file: LibraryFile): void {

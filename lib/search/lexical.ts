@@ -10,6 +10,8 @@ import { DEFAULT_LEXICON, phraseKeysIn, type CompiledLexicon } from './lexicon';
 export interface LexicalIndex {
   n: number;
   postings: Map<string, { docs: Uint32Array; tf: Float32Array }>;
+  /** Average length in stems of each field (text, section, title), as the weights were computed with. */
+  avg: number[];
 }
 
 /**
@@ -47,46 +49,96 @@ function vitaminKeysIn(stems: string[], phrases: string[]): string[] {
 }
 
 export function buildLexicalIndex(passages: Passage[], lexicon: CompiledLexicon = DEFAULT_LEXICON): LexicalIndex {
+  const fields = Object.keys(FIELDS) as Field[];
+  // Headings and titles repeat across a document's passages: analyse each once.
   const cache = new Map<string, { keys: string[]; length: number }>();
   const cached = (text: string) => {
     let v = cache.get(text);
     if (!v) cache.set(text, (v = fieldKeys(text, lexicon)));
     return v;
   };
-  const analysed = passages.map((p) => ({ text: fieldKeys(p.text, lexicon), section: cached(p.section), title: cached(p.title) }));
-  const avg = {} as Record<Field, number>;
-  for (const f of Object.keys(FIELDS) as Field[]) avg[f] = analysed.reduce((s, a) => s + a[f].length, 0) / Math.max(1, analysed.length) || 1;
-
-  // Two passes straight into typed arrays (no per-key JS arrays): count each key's passages, then fill.
-  // At 40k passages this keeps the build's peak memory near the size of the result.
-  const weightedOf = (a: (typeof analysed)[number]) => {
-    const weighted = new Map<string, number>();
-    for (const f of Object.keys(FIELDS) as Field[]) {
-      const { weight, b } = FIELDS[f];
-      const norm = weight / (1 - b + (b * a[f].length) / avg[f]);
-      for (const k of a[f].keys) weighted.set(k, (weighted.get(k) ?? 0) + norm);
-    }
-    return weighted;
-  };
-  const counts = new Map<string, number>();
-  for (const a of analysed) for (const k of new Set([...a.text.keys, ...a.section.keys, ...a.title.keys])) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const postings = new Map<string, { docs: Uint32Array; tf: Float32Array }>();
-  const filled = new Map<string, number>();
-  for (const [k, n] of counts) {
-    postings.set(k, { docs: new Uint32Array(n), tf: new Float32Array(n) });
-    filled.set(k, 0);
-  }
-  analysed.forEach((a, d) => {
-    for (const [k, tf] of weightedOf(a)) {
-      const p = postings.get(k)!;
-      const at = filled.get(k)!;
-      p.docs[at] = d;
-      p.tf[at] = tf;
-      filled.set(k, at + 1);
-    }
-    analysed[d] = undefined as never; // done with this passage's keys
+  // Pass 1, one passage at a time: number the keys and record each passage's (key, count per field)
+  // pairs and field lengths in flat typed arrays, so no passage's key list outlives its turn. The
+  // weights need the average field lengths, known only at the end.
+  const keyIds = new Map<string, number>();
+  const keyNames: string[] = [];
+  let pairKeys = new Uint32Array(1 << 16);
+  let pairCounts = new Uint16Array(3 << 16);
+  let pairs = 0;
+  const starts = new Uint32Array(passages.length + 1);
+  const lengths = new Uint32Array(passages.length * 3);
+  const counted = new Map<number, number>();
+  passages.forEach((p, d) => {
+    counted.clear();
+    const analysed = [fieldKeys(p.text, lexicon), cached(p.section), cached(p.title)];
+    analysed.forEach(({ keys, length }, f) => {
+      lengths[d * 3 + f] = length;
+      for (const k of keys) {
+        let id = keyIds.get(k);
+        if (id === undefined) keyIds.set(k, (id = keyNames.push(k) - 1));
+        let at = counted.get(id);
+        if (at === undefined) {
+          if (pairs === pairKeys.length) {
+            pairKeys = grown(pairKeys, new Uint32Array(pairs * 2));
+            pairCounts = grown(pairCounts, new Uint16Array(pairs * 6));
+          }
+          counted.set(id, (at = pairs++));
+          pairKeys[at] = id;
+          pairCounts.fill(0, at * 3, at * 3 + 3);
+        }
+        pairCounts[at * 3 + f] = Math.min(0xffff, pairCounts[at * 3 + f] + 1);
+      }
+    });
+    starts[d + 1] = pairs;
   });
-  return { n: passages.length, postings };
+  const avg = fields.map((_, f) => {
+    let sum = 0;
+    for (let d = 0; d < passages.length; d++) sum += lengths[d * 3 + f];
+    return sum / Math.max(1, passages.length) || 1;
+  });
+  // Pass 2: each key's postings are a view into one shared buffer per column, in passage order.
+  const counts = new Uint32Array(keyNames.length);
+  for (let i = 0; i < pairs; i++) counts[pairKeys[i]]++;
+  const offsets = new Uint32Array(keyNames.length + 1);
+  for (let k = 0; k < keyNames.length; k++) offsets[k + 1] = offsets[k] + counts[k];
+  const docs = new Uint32Array(pairs);
+  const tfs = new Float32Array(pairs);
+  const filled = offsets.slice(0, keyNames.length);
+  const norm = new Float64Array(3);
+  for (let d = 0; d < passages.length; d++) {
+    fields.forEach((f, i) => {
+      const { weight, b } = FIELDS[f];
+      norm[i] = weight / (1 - b + (b * lengths[d * 3 + i]) / avg[i]);
+    });
+    for (let i = starts[d]; i < starts[d + 1]; i++) {
+      const at = filled[pairKeys[i]]++;
+      docs[at] = d;
+      tfs[at] = pairCounts[i * 3] * norm[0] + pairCounts[i * 3 + 1] * norm[1] + pairCounts[i * 3 + 2] * norm[2];
+    }
+  }
+  const postings = new Map<string, { docs: Uint32Array; tf: Float32Array }>();
+  keyNames.forEach((k, id) => postings.set(k, { docs: docs.subarray(offsets[id], offsets[id + 1]), tf: tfs.subarray(offsets[id], offsets[id + 1]) }));
+  return { n: passages.length, postings, avg };
+}
+
+/**
+ * One passage's keys and their weights, computed the way the index was built (for checking that a
+ * saved index still matches today's analysis and lexicon).
+ */
+export function passageWeights(p: Pick<Passage, 'text' | 'section' | 'title'>, avg: number[], lexicon: CompiledLexicon = DEFAULT_LEXICON): Map<string, number> {
+  const weights = new Map<string, number>();
+  [p.text, p.section, p.title].forEach((text, i) => {
+    const { keys, length } = fieldKeys(text, lexicon);
+    const { weight, b } = FIELDS[(Object.keys(FIELDS) as Field[])[i]];
+    const norm = weight / (1 - b + (b * length) / avg[i]);
+    for (const k of keys) weights.set(k, (weights.get(k) ?? 0) + norm);
+  });
+  return weights;
+}
+
+function grown<T extends Uint32Array | Uint16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Whether passage `doc` contains `key` (postings are sorted by passage number). */

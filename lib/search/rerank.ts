@@ -1,4 +1,5 @@
 import type { Passage } from '../chunk/types';
+import { processWide } from '../process-wide';
 import { contentStems } from '../text/tokenize';
 import type { QueryUnit } from './lexicon';
 
@@ -13,7 +14,7 @@ export const HEADING_BONUS = 0.25;
 export const DUPLICATE_OVERLAP = 0.5;
 
 /** Share of the heading's topical words that the question's units name (0..1). */
-const headingWords = new Map<string, string[]>();
+const headingWords = processWide('heading-words', () => new Map<string, string[]>());
 function topicalWords(section: string): string[] {
   let words = headingWords.get(section);
   if (!words) {

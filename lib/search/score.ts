@@ -1,4 +1,5 @@
 import type { QueryUnit } from './lexicon';
+import { processWide } from '../process-wide';
 import { idf, type LexicalIndex } from './lexical';
 
 export const K1 = 1.2;
@@ -30,7 +31,7 @@ interface Scratch {
 }
 
 /** Per-index buffers reused across queries (scoring is synchronous, so one set per index is enough). */
-const scratchFor = new WeakMap<LexicalIndex, Scratch>();
+const scratchFor = processWide('score-scratch', () => new WeakMap<LexicalIndex, Scratch>());
 function scratch(index: LexicalIndex): Scratch {
   let s = scratchFor.get(index);
   if (!s) {

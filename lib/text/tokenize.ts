@@ -1,5 +1,6 @@
 import { tokenizer as oramaTokenizer } from '@orama/orama/components';
 import { stopwords } from '@orama/stopwords/english';
+import { processWide } from '../process-wide';
 
 /**
  * The project's word analysis, shared by indexing, query expansion, coverage and the extractive model:
@@ -12,7 +13,7 @@ export const STOP_WORDS: readonly string[] = [...new Set([...stopwords, 'a'])];
 const STOP = new Set(STOP_WORDS);
 
 const stem: (word: string) => string = oramaTokenizer.createTokenizer({ language: 'english', stemming: true }).stemmer!;
-const cache = new Map<string, string>();
+const cache = processWide('stem-cache', () => new Map<string, string>());
 const MAX_CACHE = 200_000;
 
 function stemOf(word: string): string {

@@ -104,8 +104,8 @@ describe('npm run ingest', () => {
     expect(run.stderr).toMatch(/no usable \.md or \.txt articles .* the previous index \(if any\) is kept/);
     expect(readFileSync(out).equals(before)).toBe(true);
     expect((await loadIndex(out))!.documents.map((d) => d.id)).toEqual(['magnesium-basics']);
-    // The index and the text file it points at; no temporary files.
-    expect(readdirSync(path.dirname(out)).map((f) => f.replace(/\.[0-9a-f]{16}\.bodies$/, '.<fingerprint>.bodies'))).toEqual(['index.json', 'index.json.<fingerprint>.bodies']);
+    // The index and the text and postings files it points at; no temporary files.
+    expect(readdirSync(path.dirname(out)).map((f) => f.replace(/\.[0-9a-f]{16}\.(bodies|postings)$/, '.<fingerprint>.$1')).sort()).toEqual(['index.json', 'index.json.<fingerprint>.bodies', 'index.json.<fingerprint>.postings']);
   });
 });
 
@@ -121,8 +121,9 @@ describe('saveIndex replaces the index atomically', () => {
     })();
     let reads = 0;
     while (writing) {
-      const text = await readFile(file, 'utf8');
-      expect(() => JSON.parse(text)).not.toThrow();
+      const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+      expect(() => lines.map((l) => JSON.parse(l))).not.toThrow();
+      expect(JSON.parse(lines.at(-1)!)).toEqual({ end: big.documents.length + big.passages.length });
       reads++;
     }
     await writer;
@@ -153,5 +154,11 @@ describe('saveIndex replaces the index atomically', () => {
     const whole = readFileSync(file, 'utf8');
     writeFileSync(file, whole.slice(0, Math.floor(whole.length / 2)));
     expect(await loadIndex(file)).toBeNull();
+    // Cut at a line boundary every line left is whole JSON: the missing end line still gives it away.
+    const lines = whole.trimEnd().split('\n');
+    writeFileSync(file, `${lines.slice(0, -2).join('\n')}\n`);
+    expect(await loadIndex(file)).toBeNull();
+    writeFileSync(file, whole);
+    expect(await loadIndex(file)).not.toBeNull();
   });
 });

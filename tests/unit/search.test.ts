@@ -51,11 +51,14 @@ describe('saveIndex / loadIndex', () => {
     const file = path.join(dir, 'index.json');
     const built = await buildIndex([...TINY_DOCS, WARFARIN_DOC]);
     await saveIndex(built, file);
-    const saved = JSON.parse(await readFile(file, 'utf8'));
-    expect(Object.keys(saved).sort()).toEqual(['bodiesFile', 'bodySpans', 'documents', 'fingerprint', 'format', 'passages']);
+    // JSON Lines: a header, the articles without their text, the passages, an end line with the count.
+    const [header, ...rest] = (await readFile(file, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(header).toEqual({ format: INDEX_FORMAT, fingerprint: built.fingerprint, bodiesFile: expect.stringMatching(/\.bodies$/), documents: built.documents.length, passages: built.passages.length });
+    const docs = rest.slice(0, header.documents);
     // The articles' text is beside the index, read one article at a time.
-    expect(saved.documents.every((d: { body: string }) => d.body === '')).toBe(true);
-    expect(saved.format).toBe(INDEX_FORMAT);
+    expect(docs.every((d: { doc: { body: string }; body: [number, number] }) => d.doc.body === '' && d.body.length === 2)).toBe(true);
+    expect(rest.slice(header.documents, -1)).toEqual(built.passages);
+    expect(rest.at(-1)).toEqual({ end: built.documents.length + built.passages.length });
 
     const loaded = (await loadIndex(file))!;
     expect([...loaded.lexical.postings.get('warfarin')!.docs]).toEqual([...built.lexical.postings.get('warfarin')!.docs]);
@@ -70,8 +73,8 @@ describe('saveIndex / loadIndex', () => {
     expect(await loadIndex(path.join(dir, 'none.json'))).toBeNull();
     const file = path.join(dir, 'old.json');
     await saveIndex(await buildIndex(TINY_DOCS), file);
-    const data = JSON.parse(await readFile(file, 'utf8'));
-    await writeFile(file, JSON.stringify({ ...data, format: -1 }));
+    const [header, ...rest] = (await readFile(file, 'utf8')).split('\n');
+    await writeFile(file, [JSON.stringify({ ...JSON.parse(header), format: -1 }), ...rest].join('\n'));
     expect(await loadIndex(file)).toBeNull();
   });
 });
