@@ -42,17 +42,23 @@ export async function evalLibrary(foreignDir: string, opts: { questions?: string
     let declined = 0;
     let declinedWithAnswer = 0;
     let emergency = 0;
+    let answeredUnjudged = 0;
     for (const q of questions) {
       const r = await answerQuestion({ question: q.variants[variant] }, { index, model });
-      if (r.status === 'answered') answered++;
-      else if (r.status === 'emergency') emergency++;
+      const top = rankedDocs(await searchQuery(index, q.variants[variant], { k: 10 }), 3);
+      if (r.status === 'answered') {
+        answered++;
+        // Answered from passages the assessors judged no better than "related" (grade ≤ 1).
+        if (!top.some((d) => (q.judgments.get(d) ?? 0) >= 2)) answeredUnjudged++;
+      } else if (r.status === 'emergency') emergency++;
       else {
         declined++;
-        const top = rankedDocs(await searchQuery(index, q.variants[variant], { k: 10 }), 3);
         if (top.some((d) => (q.judgments.get(d) ?? 0) >= 3)) declinedWithAnswer++;
       }
     }
-    console.log(`  ${variant.padEnd(11)} answered ${answered}, declined ${declined} (${declinedWithAnswer} with an answer graded ≥ 3 in the top 3), emergency ${emergency}`);
+    console.log(
+      `  ${variant.padEnd(11)} answered ${answered} (${answeredUnjudged} with nothing graded ≥ 2 in the top 3), declined ${declined} (${declinedWithAnswer} with an answer graded ≥ 3 in the top 3), emergency ${emergency}`,
+    );
   }
   return figures;
 }

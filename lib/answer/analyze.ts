@@ -50,12 +50,26 @@ export function spellerFor(index: Pick<SearchIndex, 'passages'>): Speller {
   return speller;
 }
 
+/** A sentence put as a question (interrogative or inverted) or as a request, whatever its final mark. */
+const ASKS_WITHOUT_MARK =
+  /^(?:(?:and|so|but|also|please|ok|okay|now)[,\s]+)?(?:what|how|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|should|would|will|may|might|must|has|have|had|shall|isn't|aren't|doesn't|don't|can't|won't)\b|\bi(?:'m| am| was)? ?(?:would like|'d like|want|need|wish|wonder|wondering)\b[^.!]*\b(?:if|whether|to know|to find out|to learn|information|info|advice|how|what|why|when|which)\b|\b(?:please|kindly|can you|could you)\s+(?:tell|send|explain|advise|let|help|give|show|provide|describe|list|recommend)\b|\b(?:tell|show|send|give) me\b|\bany (?:ideas|advice|suggestions|information|info|help|recommendations)\b/i;
+/** Greetings and sign-offs that close or open a message ("Thank you very much!", "Regards"). */
+const CLOSING = /^(?:thanks?|thank you|many thanks|thx|regards|best|cheers|sincerely|hello|hi|dear|greetings|god bless|have a (?:nice|good|great))\b[^.!?]{0,40}[.!?]*$/i;
+
 /** Splits a question into the sentences that ask and the background around them. */
 export function askingAndContext(question: string): { asking: string; context: string } {
-  const sentences = splitSentences(question).map((s) => s.text);
+  // A line break ends a sentence too: a subject line or a signature has no full stop of its own.
+  const sentences = question.split(/\n+/).flatMap((line) => splitSentences(line).map((s) => s.text)).filter((s) => s.trim());
   if (sentences.length <= 1) return { asking: question, context: '' };
   const asks = sentences.map((s) => /\?\s*$/.test(s));
-  if (!asks.some(Boolean)) asks[asks.length - 1] = true;
+  // Without a question mark, the sentences phrased as a question or a request ask ("Could second hand
+  // smoke contribute to AMD.", "I wonder if it can cause infertility."); failing those, the last
+  // sentence that is not a closing formula ("Thank you very much!").
+  if (!asks.some(Boolean)) sentences.forEach((s, i) => (asks[i] = ASKS_WITHOUT_MARK.test(s.trim())));
+  if (!asks.some(Boolean)) {
+    const last = sentences.findLastIndex((s) => !CLOSING.test(s.trim()));
+    asks[last >= 0 ? last : sentences.length - 1] = true;
+  }
   // A subject line ("Beckwith-Wiedemann syndrome", "DVT" on a line of its own, as in an email or a
   // contact form) names what the message is about: it asks as much as the question under it.
   const firstLine = question.trimStart().split('\n')[0].trim();

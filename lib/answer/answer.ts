@@ -7,7 +7,7 @@ import { systemPrompt } from '../ai/prompts';
 import { searchPassages, type VectorSearch } from '../search/hybrid';
 import type { SearchHit, SearchIndex } from '../search/types';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze';
-import { decideCoverage, type CoverageDecision } from './coverage';
+import { decideOnSources, type CoverageDecision } from './coverage';
 import { profileOf } from '../library/profile';
 import { notCoveredReply } from './examples';
 import { checkAnswer } from './finish';
@@ -244,12 +244,12 @@ export async function* answerStream(input: AnswerInput, deps: AnswerDeps): Async
   const retrievalStart = now();
   const query = await standaloneQuery(analysis.question, history, deps);
   deps.signal?.throwIfAborted();
-  const hits = strongHits(await searchPassages(deps.index, query, { k: deps.sourceCount ?? 5, vectors: deps.vectors, signal: deps.signal }));
-  const retrievalMs = ms(retrievalStart);
+  const retrieved = strongHits(await searchPassages(deps.index, query, { k: deps.sourceCount ?? 5, vectors: deps.vectors, signal: deps.signal }));
   deps.signal?.throwIfAborted();
 
   const asked = askedOf(analysis, query);
-  const decision = decideCoverage(deps.index, asked, hits);
+  const { hits, decision } = decideOnSources(deps.index, asked, retrieved);
+  const retrievalMs = ms(retrievalStart);
   if (decision.verdict === 'decline') {
     yield* fixedReply('not-covered', notCoveredReply(profileOf(deps.index), analysis.question), started, retrievalMs, query, { coverage: decision });
     return;

@@ -1,4 +1,5 @@
 import { expandQuery, type QueryUnit } from '../search/lexicon';
+import { retrieveUnits } from '../search/retrieve';
 import { fieldKeys, idf } from '../search/lexical';
 import type { SearchHit, SearchIndex } from '../search/types';
 import { englishRank } from '../text/spelling';
@@ -155,4 +156,54 @@ export function decideCoverage(
 /** The covered share alone, for a question given as one string (tests and scripts). */
 export function coverage(index: SearchIndex, query: string, hits: SearchHit[], top = 3): number {
   return decideCoverage(index, { asking: query }, hits, { top }).score;
+}
+
+/** Share of the asking sentences' topic weight a missing part must carry to be looked up on its own. */
+export const ASPECT_SHARE = 0.15;
+/** At most this many parts are looked up on their own. */
+export const MAX_ASPECTS = 2;
+
+/**
+ * A question about two things ("Noonan syndrome and polycystic kidney disease", "carvedilol with
+ * hydralazine") can rank passages about one of them above any about the other, and the answer would
+ * then miss (or the decision decline for) a part the library does cover. Each topic of the asking
+ * sentences that the library has but the best passages lack, and that carries a fair share of the
+ * question's weight, gets its own best passage right after the best ones — a passage about it (the
+ * part named in its title or heading), since a passing mention answers nothing about it.
+ */
+export function withAspects(index: SearchIndex, question: { asking: string; nouns?: Set<string> }, hits: SearchHit[], top = 3): { hits: SearchHit[]; aspects: number } {
+  if (!hits.length) return { hits, aspects: 0 };
+  const found = keysOf(hits, top);
+  const units = expandQuery(question.asking).filter((u) => !u.implied && !u.caution).map((u) => knownForm(index, u));
+  const weighed = units.flatMap((unit) => weighUnits(index, question.asking, found, question.nouns, [unit]).map((w) => ({ unit, w })));
+  const total = weighed.reduce((n, { w }) => n + w.weight, 0);
+  const lacking = weighed
+    .filter(({ unit, w }) => w.known && !w.covered && w.weight >= ASPECT_SHARE * total && !isEverydayWord(unit, question.nouns))
+    .sort((a, b) => b.w.weight - a.w.weight)
+    .slice(0, MAX_ASPECTS);
+  const best = hits.slice(0, top);
+  const have = new Set(best.map((h) => h.passage.id));
+  const aspects: SearchHit[] = [];
+  for (const { unit } of lacking) {
+    // Only a passage about that part (named in its title or heading), not one that mentions it in passing.
+    const hit = retrieveUnits(index, [unit], { k: 5 }).find((h) => [h.passage.title, h.passage.section].some((t) => fieldKeys(t).keys.some((k) => unit.keys.has(k))));
+    if (hit && !have.has(hit.passage.id)) {
+      have.add(hit.passage.id);
+      aspects.push({ passage: hit.passage, score: Math.min(hit.score, best.at(-1)!.score) });
+    }
+  }
+  if (!aspects.length) return { hits, aspects: 0 };
+  const rest = hits.slice(top).filter((h) => !have.has(h.passage.id));
+  return { hits: [...best, ...aspects, ...rest].slice(0, Math.max(hits.length, top + aspects.length)), aspects: aspects.length };
+}
+
+/**
+ * The sources an answer uses and the decision on them: the best passages plus one for each part of
+ * the question they miss (see `withAspects`), then `decideCoverage` over all of those. The answer
+ * pipeline and the library's suggested questions both decide with this.
+ */
+export function decideOnSources(index: SearchIndex, question: { asking: string; context?: string; nouns?: Set<string> }, hits: SearchHit[]): { hits: SearchHit[]; decision: CoverageDecision } {
+  const top = Math.min(3, hits.length);
+  const { hits: sources, aspects } = withAspects(index, question, hits, top);
+  return { hits: sources, decision: decideCoverage(index, question, sources, { top: top + aspects }) };
 }

@@ -34,25 +34,28 @@ export interface Separated {
  * ("confirm for me", "using that") are dropped and the words around them kept.
  */
 export function separateInstructions(message: string, steering: Steering = DEFAULT_STEERING): Separated {
-  const kept: string[] = [];
   const instructions: string[] = [];
-  for (const { text } of splitSentences(message)) {
-    if (!steering.instruction.test(text)) {
-      kept.push(text);
-      continue;
+  // Line by line, keeping the breaks: a subject line stays a line of its own (see askingAndContext).
+  const lines = message.split(/\n+/).map((line) => {
+    const kept: string[] = [];
+    for (const { text } of splitSentences(line)) {
+      if (!steering.instruction.test(text)) {
+        kept.push(text);
+        continue;
+      }
+      const colon = text.lastIndexOf(':');
+      const after = colon >= 0 ? text.slice(colon + 1).trim() : '';
+      if (after.endsWith('?') && !steering.instruction.test(after)) {
+        kept.push(after);
+        instructions.push(text.slice(0, colon + 1).trim());
+      } else instructions.push(text);
     }
-    const colon = text.lastIndexOf(':');
-    const after = colon >= 0 ? text.slice(colon + 1).trim() : '';
-    if (after.endsWith('?') && !steering.instruction.test(after)) {
-      kept.push(after);
-      instructions.push(text.slice(0, colon + 1).trim());
-    } else instructions.push(text);
-  }
-  const question = kept
-    .join(' ')
-    .replace(steering.framing, ' ')
-    .replace(/(^|[.?!]\s+)[\s:;,]+/g, '$1')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
-  return { question, instructions };
+    return kept
+      .join(' ')
+      .replace(steering.framing, ' ')
+      .replace(/(^|[.?!]\s+)[\s:;,]+/g, '$1')
+      .replace(/\s{2,}/g, ' ')
+      .trim();
+  });
+  return { question: lines.filter(Boolean).join('\n'), instructions };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { analyzeQuestion } from '../answer/analyze';
-import { decideCoverage } from '../answer/coverage';
+import { decideOnSources } from '../answer/coverage';
 import { strongHits } from '../answer/query';
 import { getEnv } from '../env';
 import { processWide } from '../process-wide';
@@ -44,7 +44,7 @@ export function answers(index: SearchIndex, question: string): boolean {
   const analysis = analyzeQuestion(question, index);
   if (analysis.redFlags.length || !analysis.question) return false;
   const hits = strongHits(retrieveUnits(index, expandQuery(analysis.question), { k: 5 }));
-  return decideCoverage(index, analysis, hits).verdict !== 'decline';
+  return decideOnSources(index, analysis, hits).decision.verdict !== 'decline';
 }
 
 /** "Vitamin K2: What Vitamin Reduces Calcification?" → "What Vitamin Reduces Calcification?"; questions only. */

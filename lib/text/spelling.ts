@@ -94,34 +94,87 @@ export function americanForms(word: string): string[] {
  * allowed edits (ties go to the word the library uses most). English words are never "corrected", so
  * a real word is not turned into a topic word; words nothing is near are left as typed.
  */
-export function createSpeller(vocabulary: Map<string, number>): Speller {
+/** Words grouped by length, for the candidate scan. */
+function byLengthOf(words: Iterable<string>): Map<number, string[]> {
   const byLength = new Map<number, string[]>();
-  for (const word of vocabulary.keys()) {
+  for (const word of words) {
     if (word.length < MIN_LENGTH - 1 || !/^[a-z]+$/.test(word)) continue;
     const list = byLength.get(word.length);
     if (list) list.push(word);
     else byLength.set(word.length, [word]);
   }
+  return byLength;
+}
+
+/**
+ * Everyday English words (the commonest `COMMON_ENGLISH` of SUBTLEXus): what a typo that is near no
+ * library word is corrected to ("pkease" → "please"), so the words around a question read right.
+ */
+export const COMMON_ENGLISH = 20_000;
+const commonByLength = () => processWide('common-english-by-length', () => byLengthOf([...RANK].filter(([, r]) => r <= COMMON_ENGLISH).map(([w]) => w)));
+
+/** QWERTY neighbours: a slip of the finger lands on one of these. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const NEIGHBOURS = new Map<string, string>();
+KEY_ROWS.forEach((row, r) =>
+  [...row].forEach((key, c) => {
+    const near = [row[c - 1], row[c + 1], KEY_ROWS[r - 1]?.[c], KEY_ROWS[r - 1]?.[c + 1], KEY_ROWS[r + 1]?.[c], KEY_ROWS[r + 1]?.[c - 1]];
+    NEIGHBOURS.set(key, near.filter(Boolean).join(''));
+  }),
+);
+
+/**
+ * Whether `typed` is `word` with one typing slip: a neighbouring key struck instead ("pkease",
+ * "whar") or two letters swapped. Only such slips are corrected to a common English word: a dropped
+ * or added letter would turn terms nobody listed into other words ("statin" → "stating").
+ */
+export function typingSlip(typed: string, word: string): boolean {
+  if (typed.length !== word.length || typed === word) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < typed.length; i++) if (typed[i] !== word[i]) diff.push(i);
+  if (diff.length === 1) return !!NEIGHBOURS.get(word[diff[0]])?.includes(typed[diff[0]]);
+  return diff.length === 2 && diff[1] === diff[0] + 1 && typed[diff[0]] === word[diff[1]] && typed[diff[1]] === word[diff[0]];
+}
+const nearestSlip = (word: string) => nearest(word, commonByLength(), 1, (c) => (typingSlip(word, c) ? -englishRank(c) : -Infinity), (c) => typingSlip(word, c));
+/**
+ * An English word this rare that the library does not use, one edit from a word at least
+ * `RARE_ENGLISH_RATIO` times commoner, is read as that word's typo ("whar" → "what"): in a question
+ * the common word is far likelier, as a noisy-channel corrector would weigh it.
+ */
+export const RARE_ENGLISH_RANK = 20_000;
+/** A part of a run-together word must be used this often by the library (or be everyday English). */
+export const MIN_COMPOUND_PART = 3;
+export const RARE_ENGLISH_RATIO = 1000;
+
+function nearest(word: string, byLength: Map<number, string[]>, edits: number, score: (candidate: string) => number, allowed: (candidate: string) => boolean = () => true): string | null {
+  let best: string | null = null;
+  let bestDistance = edits + 1;
+  let bestScore = -Infinity;
+  for (let len = word.length - edits; len <= word.length + edits; len++) {
+    for (const candidate of byLength.get(len) ?? []) {
+      if (candidate[0] !== word[0] && edits === 1) continue;
+      if (candidate === word || !allowed(candidate)) continue;
+      const d = damerauLevenshtein(word, candidate).steps;
+      if (d > edits) continue;
+      const sc = score(candidate);
+      if (d < bestDistance || (d === bestDistance && sc > bestScore)) {
+        best = candidate;
+        bestDistance = d;
+        bestScore = sc;
+      }
+    }
+  }
+  return best;
+}
+
+export function createSpeller(vocabulary: Map<string, number>): Speller {
+  const byLength = byLengthOf(vocabulary.keys());
   const cache = new Map<string, string | null>();
+  /** The nearest library word (ties: the one the library uses most), else a common English word one typing slip away. */
   const suggest = (word: string): string | null => {
     if (cache.has(word)) return cache.get(word)!;
     const edits = maxEdits(word.length);
-    let best: string | null = null;
-    let bestDistance = edits + 1;
-    let bestCount = 0;
-    for (let len = word.length - edits; len <= word.length + edits; len++) {
-      for (const candidate of byLength.get(len) ?? []) {
-        if (candidate[0] !== word[0] && edits === 1) continue;
-        const d = damerauLevenshtein(word, candidate).steps;
-        if (d > edits) continue;
-        const count = vocabulary.get(candidate) ?? 0;
-        if (d < bestDistance || (d === bestDistance && count > bestCount)) {
-          best = candidate;
-          bestDistance = d;
-          bestCount = count;
-        }
-      }
-    }
+    const best = nearest(word, byLength, edits, (c) => vocabulary.get(c) ?? 0) ?? nearestSlip(word);
     if (cache.size < 50_000) cache.set(word, best);
     return best;
   };
@@ -136,6 +189,21 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
         const count = vocabulary.get(candidate) ?? 0;
         if (count > bestCount) (best = candidate), (bestCount = count);
       }
+    }
+    return best;
+  };
+  /**
+   * Two words run together ("hypokit", "bloodpressure"): the split whose rarer part is commonest,
+   * each part at least three letters and a word the library uses `MIN_COMPOUND_PART` times or
+   * everyday English.
+   */
+  const compoundOf = (word: string): string | null => {
+    let best: string | null = null;
+    let bestScore = 0;
+    const partScore = (w: string) => Math.max(vocabulary.get(w) ?? 0, englishRank(w) <= COMMON_ENGLISH ? MIN_COMPOUND_PART : 0);
+    for (let i = 3; i <= word.length - 3; i++) {
+      const score = Math.min(partScore(word.slice(0, i)), partScore(word.slice(i)));
+      if (score >= MIN_COMPOUND_PART && score > bestScore) (best = `${word.slice(0, i)} ${word.slice(i)}`), (bestScore = score);
     }
     return best;
   };
@@ -161,8 +229,15 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
           corrections.push({ from: token, to: american });
           return american;
         }
-        if (isEnglishWord(word)) return token;
-        const to = suggest(word);
+        if (isEnglishWord(word)) {
+          const rank = englishRank(word);
+          if (rank <= RARE_ENGLISH_RANK) return token;
+          const near = nearestSlip(word);
+          if (!near || englishRank(near) * RARE_ENGLISH_RATIO > rank) return token;
+          corrections.push({ from: token, to: near });
+          return near;
+        }
+        const to = suggest(word) ?? compoundOf(word);
         if (!to) return token;
         corrections.push({ from: token, to });
         return to;

@@ -38,6 +38,7 @@ export function foldText(text: string): string {
     .replace(/\b(\w+)n't\b/g, '$1 not')
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
     .replace(/'(s|m|re|ve|ll|d)\b/g, '')
+    .replace(/\b([a-z]{3,})(\d+)\b/g, '$1 $2') // "hydralazine50", "metformin500": a word and a number
     .replace(/\b([a-z]{1,2})-(\d{1,2})\b/g, '$1$2')
     .replace(/\bmk (\d{1,2})\b/g, 'mk$1');
 }
