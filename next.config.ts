@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@redis/client'],
   reactStrictMode: true,
   devIndicators: false,
+  // Browser source maps only for `npm run page-weight -- --by-package` (they would be served publicly).
+  productionBrowserSourceMaps: process.env.PAGE_WEIGHT_SOURCE_MAPS === '1',
 };
 
 export default nextConfig;
