@@ -4,6 +4,7 @@ import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'rea
 import { stripMarkers } from '@/lib/answer/citations';
 import { type ChatMessage, messageText } from '@/lib/answer/ui-message';
 import type { CitationLinkOptions } from './answer-markdown';
+import { preloadAnswerTools } from './answer-tools';
 import { ChatError } from './chat-error';
 import { Composer, isTooLong } from './composer';
 import { MessageItem } from './message-item';
@@ -78,6 +79,7 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
     setAnnouncement('');
     stick();
     onQuestion?.(question);
+    preloadAnswerTools();
     await release();
     await sendMessage({ text: question });
   }
