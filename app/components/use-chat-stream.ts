@@ -56,13 +56,16 @@ export function useChatStream({ api }: { api: string }) {
         });
         if (!res.ok) throw new Error((await res.text()) || 'Failed to fetch the chat response.');
         if (!res.body) throw new Error('The response body is empty.');
+        let shown = false;
         for await (const batch of readChunks(res.body)) {
           if (!mine()) break;
+          const before = state;
           try {
             for (const chunk of batch) state = applyChunk(state, chunk);
           } finally {
-            // What arrived before an error chunk is shown, as with useChat.
-            show();
+            // What arrived before an error chunk is shown, as with useChat; a reply that is only an error adds no message.
+            if (shown || state !== before) show();
+            shown ||= state !== before;
           }
           setStatus('streaming');
         }
