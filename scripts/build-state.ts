@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Inputs of `next build`: when any is newer than the last build, the build is stale. */
-const BUILD_INPUTS = ['app', 'lib', 'proxy.ts', 'instrumentation-client.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const BUILD_INPUTS = ['app', 'lib', 'proxy.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

@@ -1,13 +1,12 @@
 'use client';
 
-import { createContext, useContext, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
-import Markdown, { type Components } from 'react-markdown';
-import type { PluggableList } from 'unified';
+import { Fragment, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import { citationHref } from '@/lib/answer/links';
 import { citationForMarker } from '@/lib/answer/source-groups';
 import type { Citation, GroundingCheck } from '@/lib/answer/types';
 import { CitationMarker } from './citation-marker';
-import { remarkMarkUnsupported } from './mark-unsupported';
+import { markUnsupported } from './mark-unsupported';
+import { parseMarkdown, type Block, type Inline } from './parse-markdown';
 
 export interface CitationLinkOptions {
   /** Prefix for source links (absolute links in the embedded widget). */
@@ -16,63 +15,100 @@ export interface CitationLinkOptions {
   newTab?: boolean;
 }
 
-const CITE_PREFIX = '#cite-';
-
 /** The link a citation opens: the source viewer at the passage, with the supporting sentences marked. */
 export function citationLink(citation: Citation, options: CitationLinkOptions = {}): string {
   return `${options.baseUrl ?? ''}${citationHref(citation)}`;
 }
 
-/**
- * Markdown text with `[n]` turned into links the renderer recognises, each carrying which occurrence
- * of `[n]` it is (its claim, see `Citation.claims`); raw HTML stays text.
- */
-function prepare(text: string): string {
-  const seen = new Map<string, number>();
-  return text.replace(/</g, '&lt;').replace(/\[(\d{1,3})\](?!\()/g, (_, n: string) => {
-    const k = seen.get(n) ?? 0;
-    seen.set(n, k + 1);
-    return `[\\[${n}\\]](${CITE_PREFIX}${n}-${k})`;
-  });
-}
-
-
 interface MarkerState {
   citations: Citation[];
   options: CitationLinkOptions;
-  /** The one marker whose preview is open (by its position in the text), so adjacent markers never overlap. */
+  /** The one marker whose preview is open (by its place among the markers), so adjacent markers never overlap. */
   openAt: number | null;
   setOpenAt: Dispatch<SetStateAction<number | null>>;
 }
 
-const MarkerContext = createContext<MarkerState | null>(null);
-
-function Link({ href, children, node }: { href?: string; children?: ReactNode; node?: { position?: { start: { offset?: number } } } }) {
-  const state = useContext(MarkerContext);
-  if (!href?.startsWith(CITE_PREFIX) || !state) {
-    return (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-        {children}
-      </a>
-    );
-  }
-  const [n, occurrence = 0] = href.slice(CITE_PREFIX.length).split('-').map(Number);
-  const cited = state.citations.find((c) => c.n === n);
-  if (!cited) return <span className="citation citation-pending">[{n}]</span>;
-  const citation = citationForMarker(cited, occurrence);
-  const at = node?.position?.start.offset ?? n;
+function Marker({ node, state }: { node: Extract<Inline, { type: 'citation' }>; state: MarkerState }) {
+  const cited = state.citations.find((c) => c.n === node.n);
+  if (!cited) return <span className="citation citation-pending">[{node.n}]</span>;
+  const citation = citationForMarker(cited, node.occurrence);
   return (
     <CitationMarker
       citation={citation}
       href={citationLink(citation, state.options)}
       newTab={state.options.newTab}
-      open={state.openAt === at}
-      onOpenChange={(open) => state.setOpenAt((current) => (open ? at : current === at ? null : current))}
+      open={state.openAt === node.at}
+      onOpenChange={(open) => state.setOpenAt((current) => (open ? node.at : current === node.at ? null : current))}
     />
   );
 }
 
-const COMPONENTS: Components = { a: Link as Components['a'], img: () => null };
+/** Inline nodes as React elements: text stays text (React escapes it), never markup. */
+function inlines(nodes: Inline[], state: MarkerState): ReactNode[] {
+  return nodes.map((node, i) => {
+    switch (node.type) {
+      case 'text':
+        return node.value;
+      case 'strong':
+        return <strong key={i}>{inlines(node.children, state)}</strong>;
+      case 'emphasis':
+        return <em key={i}>{inlines(node.children, state)}</em>;
+      case 'code':
+        return <code key={i}>{node.value}</code>;
+      case 'break':
+        return <br key={i} />;
+      case 'link':
+        return (
+          <a key={i} href={node.href} title={node.title} target="_blank" rel="noopener noreferrer nofollow">
+            {inlines(node.children, state)}
+          </a>
+        );
+      case 'citation':
+        return <Marker key={i} node={node} state={state} />;
+      case 'unsupported':
+        return (
+          <span key={i} className="unsupported" data-testid="unsupported-claim" title={`Not supported by the cited source: ${node.reason}`}>
+            {inlines(node.children, state)}
+            <span className="unsupported-note"> not confirmed by the cited source</span>
+          </span>
+        );
+    }
+  });
+}
+
+/** Blocks as React elements; a tight list's items hold their text without paragraphs. */
+function blocks(list: Block[], state: MarkerState, tight = false): ReactNode[] {
+  return list.map((block, i) => {
+    switch (block.type) {
+      case 'paragraph':
+        return tight ? <Fragment key={i}>{inlines(block.children, state)}</Fragment> : <p key={i}>{inlines(block.children, state)}</p>;
+      case 'heading': {
+        const H = `h${block.depth}` as 'h1';
+        return <H key={i}>{inlines(block.children, state)}</H>;
+      }
+      case 'list': {
+        const items = block.items.map((item, j) => <li key={j}>{blocks(item, state, block.tight)}</li>);
+        return block.ordered ? (
+          <ol key={i} start={block.start === 1 ? undefined : block.start}>
+            {items}
+          </ol>
+        ) : (
+          <ul key={i}>{items}</ul>
+        );
+      }
+      case 'blockquote':
+        return <blockquote key={i}>{blocks(block.children, state)}</blockquote>;
+      case 'code':
+        return (
+          <pre key={i}>
+            <code>{block.value}</code>
+          </pre>
+        );
+      case 'rule':
+        return <hr key={i} />;
+    }
+  });
+}
 
 export function AnswerMarkdown({
   text,
@@ -87,15 +123,7 @@ export function AnswerMarkdown({
   grounding?: GroundingCheck[];
 }) {
   const [openAt, setOpenAt] = useState<number | null>(null);
-  const state = useMemo(() => ({ citations, options, openAt, setOpenAt }), [citations, options, openAt]);
-  const plugins = useMemo<PluggableList>(() => [[remarkMarkUnsupported, { grounding }]], [grounding]);
-  return (
-    <div className="answer-markdown">
-      <MarkerContext.Provider value={state}>
-        <Markdown components={COMPONENTS} remarkPlugins={plugins} skipHtml>
-          {prepare(text)}
-        </Markdown>
-      </MarkerContext.Provider>
-    </div>
-  );
+  const tree = useMemo(() => markUnsupported(parseMarkdown(text), grounding), [text, grounding]);
+  const state = { citations, options, openAt, setOpenAt };
+  return <div className="answer-markdown">{blocks(tree, state)}</div>;
 }

@@ -1,15 +1,15 @@
 'use client';
 
-import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport } from 'ai';
-import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import { stripMarkers } from '@/lib/answer/citations';
 import { type ChatMessage, messageText } from '@/lib/answer/ui-message';
 import type { CitationLinkOptions } from './answer-markdown';
+import { preloadAnswerTools } from './answer-tools';
 import { ChatError } from './chat-error';
 import { Composer, isTooLong } from './composer';
 import { MessageItem } from './message-item';
 import { isStopped } from './stopped';
+import { useChatStream } from './use-chat-stream';
 import { useEarlyInput } from './use-early-input';
 import { useSavedConversation } from './use-saved-conversation';
 import { useStickToBottom } from './use-stick-to-bottom';
@@ -44,8 +44,7 @@ function announcementFor(message: ChatMessage | undefined): string {
 }
 
 export function Chat({ api = '/api/chat', citationOptions, compact = false, examples = [], heading = 'Ask a question about the articles', request, onQuestion, onAnswer, placeholder, storageKey, footer }: ChatProps) {
-  const transport = useMemo(() => new DefaultChatTransport<ChatMessage>({ api }), [api]);
-  const { messages, sendMessage, status, stop, regenerate, error, clearError, setMessages } = useChat<ChatMessage>({ transport });
+  const { messages, sendMessage, status, stop, regenerate, error, clearError, setMessages } = useChatStream({ api });
   const [input, setInput] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -80,6 +79,7 @@ export function Chat({ api = '/api/chat', citationOptions, compact = false, exam
     setAnnouncement('');
     stick();
     onQuestion?.(question);
+    preloadAnswerTools();
     await release();
     await sendMessage({ text: question });
   }

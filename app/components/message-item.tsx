@@ -3,9 +3,8 @@
 import { citedInText } from '@/lib/answer/source-groups';
 import type { Citation } from '@/lib/answer/types';
 import { type ChatMessage, messageText } from '@/lib/answer/ui-message';
-import { AnswerFeedback } from './answer-feedback';
 import { AnswerMarkdown, type CitationLinkOptions } from './answer-markdown';
-import { CopyAnswer } from './copy-answer';
+import { AnswerTools } from './answer-tools';
 import { SourcesList } from './sources-list';
 import { isStopped } from './stopped';
 import { splitSuggestions } from './suggestions';
@@ -80,12 +79,7 @@ export function MessageItem({ message, streaming, frozenText, options, onAsk }: 
       )}
       {!streaming && <SourcesList citations={citations} answer={text} options={options} />}
       {meta?.notice && <p className="notice">{meta.notice}</p>}
-      {(canCopy || voteOn) && (
-        <div className="answer-tools">
-          {canCopy && <CopyAnswer text={text} citations={citations} options={options} />}
-          {voteOn && <AnswerFeedback answerId={voteOn} />}
-        </div>
-      )}
+      {(canCopy || voteOn) && <AnswerTools copy={canCopy ? { text, citations, options } : undefined} answerId={voteOn} />}
     </article>
   );
 }

@@ -7,7 +7,8 @@ const NEAR_END = 48;
 
 /**
  * Keeps the newest message in view: whenever `content` changes (a message, a streamed chunk, a status
- * or an error) or the list is resized (the input grows, a keyboard opens), the list scrolls to its end
+ * or an error), a message grows by itself (the answer tools appear) or the list is resized (the input
+ * grows, a keyboard opens), the list scrolls to its end
  * — unless the reader has scrolled up, until they come back down. `skip` (set right after a saved
  * scroll position was restored) leaves the position alone once. `stick()` follows the end again (on send).
  */
@@ -32,11 +33,25 @@ export function useStickToBottom(scroller: RefObject<HTMLElement | null>, conten
       height = el.clientHeight;
       if (atEnd.current) toEnd(el);
     });
+    // Content that grows on its own after a render (the answer tools, loaded later) is followed too.
+    const grown = new ResizeObserver(() => {
+      if (el.scrollTop < pinned.current - NEAR_END) atEnd.current = false;
+      if (atEnd.current) toEnd(el);
+    });
+    const watchChildren = () => {
+      grown.disconnect();
+      for (const child of el.children) grown.observe(child);
+    };
+    const children = new MutationObserver(watchChildren);
     el.addEventListener('scroll', onScroll, { passive: true });
     resized.observe(el);
+    children.observe(el, { childList: true });
+    watchChildren();
     return () => {
       el.removeEventListener('scroll', onScroll);
       resized.disconnect();
+      grown.disconnect();
+      children.disconnect();
     };
   }, [scroller]);
 

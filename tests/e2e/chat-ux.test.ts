@@ -211,6 +211,19 @@ describe.each(SIZES)('issue 13 at %s size', (name, options) => {
     await context.close();
   });
 
+  it('6. shows an answer stream that fails before any text as the error alone, with no empty answer left "finding passages"', async () => {
+    const { context, page } = await open(size);
+    const failing = 'data: {"type":"error","errorText":"Something went wrong while answering. Please try again."}\n\ndata: [DONE]\n\n';
+    await page.route('**/api/chat', (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' }, body: failing }));
+    await ask(page, 'What is MK-7?');
+    const alert = page.getByTestId('chat-error');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Something went wrong while answering. Please try again.');
+    expect(await page.locator('.message-assistant').count()).toBe(0);
+    expect(await page.locator('.typing').count()).toBe(0);
+    await context.close();
+  });
+
   it('4. Stop keeps what was shown, labelled as stopped, with working citations and Regenerate, and no Copy', async () => {
     const { context, page } = await open(size, slow.url);
     await ask(page, 'How does warfarin affect calcification?');
