@@ -277,9 +277,10 @@ function renderList(s: ExtractedSentence, marks: number[]): string {
     const list = items.length > 1 ? `${items.slice(0, -1).map(lowerItem).join(', ')} and ${lowerItem(items[items.length - 1])}` : lowerItem(items[0]);
     return marked(`${lead} ${list}.`, marks);
   }
-  // Every sentence of an item is a claim of its own, cited.
+  // Every sentence of an item is a claim of its own, cited; so is the lead-in, which is the passage's words too.
   const cite = (item: string) => splitSentences(`${item}.`).map((sentence) => marked(sentence.text, marks)).join(' ');
-  return `${lead}:\n${items.map((it) => `- ${cite(it)}`).join('\n')}\n`;
+  // A blank line after the list: a sentence after it is a paragraph of its own, not part of the last item.
+  return `${lead} ${marks.map((k) => `[${k}]`).join('')}:\n${items.map((it) => `- ${cite(it)}`).join('\n')}\n\n`;
 }
 
 /** The whole extractive answer: the selected sentences, each cited, in one paragraph (a list on its own lines). */

@@ -164,7 +164,9 @@ export async function loadIndex(file: string): Promise<SearchIndex | null> {
   }
   interned.clear();
   const lexical = await loadPostings(path.join(path.dirname(file), postingsFile(file, header.fingerprint)), passages);
+  if (!lexical) console.warn(`[index] the BM25F postings saved beside ${path.basename(file)} are missing or no longer match the analysis or the lexicon: rebuilt from the passages (npm run ingest saves them again).`);
   const index = indexPassages(documents, passages, header.fingerprint, lexical ?? undefined);
+  if (!lexical) index.postingsRebuilt = true;
   index.bodies = { file: bodies, spans };
   return index;
 }

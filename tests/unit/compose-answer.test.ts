@@ -59,6 +59,18 @@ describe('the first sentence answers', () => {
     const text = answer('Which foods contain fooxin?', [src(1, 'Fooxin is a rare mineral found in a few foods.\nFoods rich in fooxin include:\nSeeds (chia, pumpkin)\nNuts\nLeafy greens')], ['fooxin']);
     expect(text).toContain('Foods rich in fooxin include seeds (chia, pumpkin), nuts and leafy greens [1].');
   });
+
+  it('cites the lead-in of a list of long items too', async () => {
+    const { checkGrounding } = await import('@/lib/answer/grounding');
+    const passage = 'Good sources of fooxin to prioritise:\nSeeds: pumpkin and chia seeds hold the most fooxin per gram of any food tested so far.\nNuts: almonds and cashews hold a little less fooxin but are eaten far more often.';
+    const after = 'Other good sources of fooxin are dried beans and lentils, which hold fooxin in smaller amounts.';
+    const text = answer('Which foods are good sources of fooxin?', [src(1, passage), src(2, after)], ['fooxin']);
+    expect(text).toMatch(/^Good sources of fooxin to prioritise \[1\]:\n- /);
+    // Every sentence, the lead-in included, is a cited claim its passage backs.
+    const checks = checkGrounding(text, new Map([[1, passage], [2, after]]));
+    expect(checks.length).toBeGreaterThan(2);
+    expect(checks.every((c) => c.supported)).toBe(true);
+  });
 });
 
 describe('every part, no loose ends, nothing twice', () => {

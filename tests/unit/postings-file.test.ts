@@ -29,6 +29,7 @@ describe('saved BM25F postings', () => {
     expect(plain(saved!)).toEqual(plain(built.lexical));
     expect(saved!.avg).toEqual(built.lexical.avg);
     const loaded = (await loadIndex(file))!;
+    expect(loaded.postingsRebuilt).toBeUndefined();
     const q = 'Which foods have vitamin K2?';
     expect((await retrieve(loaded, q, { k: 5 })).map((h) => h.passage.id)).toEqual((await retrieve(built, q, { k: 5 })).map((h) => h.passage.id));
   });
@@ -45,7 +46,11 @@ describe('saved BM25F postings', () => {
     await writeFile(postings, tampered);
     expect(await loadPostings(postings, built.passages)).toBeNull();
     const rebuilt = (await loadIndex(file))!;
+    expect(rebuilt.postingsRebuilt).toBe(true);
     expect(plain(rebuilt.lexical)).toEqual(plain(built.lexical));
+    // Saving the loaded index writes postings that load as they are again.
+    await saveIndex(rebuilt, file);
+    expect((await loadIndex(file))!.postingsRebuilt).toBeUndefined();
   });
 
   it('are refused when cut short or for another number of passages', async () => {
