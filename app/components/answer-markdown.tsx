@@ -17,7 +17,11 @@ export interface CitationLinkOptions {
 
 /** The link a citation opens: the source viewer at the passage, with the supporting sentences marked. */
 export function citationLink(citation: Citation, options: CitationLinkOptions = {}): string {
-  return `${options.baseUrl ?? ''}${citationHref(citation)}`;
+  const href = `${options.baseUrl ?? ''}${citationHref(citation)}`;
+  if (!options.newTab) return href;
+  // Opened from the widget, in a tab of its own: the source page offers to close it, not a link to the main chat.
+  const [path, hash] = href.split('#');
+  return `${path}${path.includes('?') ? '&' : '?'}from=widget${hash === undefined ? '' : `#${hash}`}`;
 }
 
 interface MarkerState {

@@ -122,7 +122,7 @@ describe('the embeddable widget on a hostile page from another origin', () => {
     await page.screenshot({ path: path.join(SHOTS, 'widget-desktop-open.png') });
 
     const href = (await citation.getAttribute('href'))!;
-    expect(href).toMatch(new RegExp(`^${appUrl.replace(/[.]/g, '\\.')}/sources/[a-z0-9-]+(\\?passage=[^#]+)?#[a-z0-9-]+--\\d+$`));
+    expect(href).toMatch(new RegExp(`^${appUrl.replace(/[.]/g, '\\.')}/sources/[a-z0-9-]+\\?(passage=[^#]+&)?from=widget#[a-z0-9-]+--\\d+$`));
     expect(await citation.getAttribute('target')).toBe('_blank');
     expect(await citation.getAttribute('rel')).toContain('noopener');
     const [tab] = await Promise.all([context.waitForEvent('page'), citation.click()]);
@@ -130,7 +130,17 @@ describe('the embeddable widget on a hostile page from another origin', () => {
     expect(tab.url()).toBe(href);
     const passageId = decodeURIComponent(new URL(href).hash.slice(1));
     expect(await tab.locator(`[id="${passageId}"]`).isVisible()).toBe(true);
-    await tab.close();
+    // The conversation is on the host page, in the other tab: "Back" closes this one, never opens the main app.
+    expect(await tab.locator('a[href="/"]', { hasText: 'Back to' }).count()).toBe(0);
+    await Promise.all([tab.waitForEvent('close'), tab.getByTestId('back-to-widget').click()]);
+    expect(tab.isClosed()).toBe(true);
+    // A tab the browser will not let a script close (it has history of its own) says what to do instead.
+    const kept = await context.newPage();
+    await kept.goto(`${appUrl}/sources`);
+    await kept.goto(href);
+    await kept.getByTestId('back-to-widget').click();
+    expect(await kept.getByRole('status').filter({ hasText: 'Close this tab' }).textContent({ timeout: 5000 })).toContain('return to the chat');
+    await kept.close();
 
     const seen = await events(page);
     expect(seen.map((e) => e.type)).toEqual(['open', 'ready', 'question', 'answer']);

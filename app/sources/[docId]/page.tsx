@@ -57,7 +57,7 @@ export default async function SourcePage({ params, searchParams }: { params: Par
   return (
     <div className="app-shell">
       <SiteHeader>
-        <BackToConversation />
+        <BackToConversation fromWidget={query.from === 'widget'} />
         <Link href="/sources">All articles</Link>
       </SiteHeader>
       <main className="source-page">
