@@ -2,7 +2,20 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Inputs of `next build`: when any is newer than the last build, the build is stale. */
-const BUILD_INPUTS = ['app', 'lib', 'proxy.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const BUILD_INPUTS = [
+  'app',
+  'lib',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  // Data files the server bundles import (an edit takes effect after a rebuild, which `npm start` then does).
+  'corpus/lexicon.json',
+  'corpus/red-flags.json',
+  'corpus/steering.json',
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

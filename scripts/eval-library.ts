@@ -1,5 +1,5 @@
 /**
- * npm run eval -- --library ../shared/foreign [--no-lexicon] [--questions FILE]
+ * [LEXICON=off] npm run eval -- --library ../shared/foreign [--no-ask] [--questions FILE]
  *
  * Scores the project on a library it was not written for (MedQuAD + TREC LiveQA, see that folder's
  * README): builds the corpus under .data/ (never committed), ranks every question variant through

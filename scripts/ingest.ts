@@ -43,13 +43,9 @@ async function main() {
     process.exit(1);
   }
   if (ifStale && (await savedFingerprint(indexFile)) === corpusFingerprint(documents)) {
-    const saved = await loadIndex(indexFile);
-    if (saved?.postingsRebuilt) {
-      // The articles are unchanged but the analysis or the lexicon changed: save the postings anew.
-      await saveIndex(saved, indexFile);
-      console.log(`ingest: articles unchanged; search postings re-saved for the current analysis and lexicon (${path.relative(process.cwd(), indexFile)})`);
-    } else console.log(`ingest: index is up to date (${path.relative(process.cwd(), indexFile)})`);
-    if (saved && getEmbeddingModel(env)) await ingestVectors(env, saved, indexFile);
+    console.log(`ingest: index is up to date (${path.relative(process.cwd(), indexFile)})`);
+    const saved = getEmbeddingModel(env) ? await loadIndex(indexFile) : null;
+    if (saved) await ingestVectors(env, saved, indexFile);
     return;
   }
   const index = await buildIndex(documents);

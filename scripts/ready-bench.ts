@@ -41,13 +41,13 @@ const ask = async (question: string) => {
   return { ms: Math.round(performance.now() - t), url: body.citations?.[0]?.url };
 };
 try {
-  while (!/\[ready\]/.test(log)) {
+  while (!/\[ready\] \d+ passages loaded/.test(log)) {
     if (child.exitCode !== null) throw new Error(`next start exited:\n${log}`);
     if (Date.now() - started > 120_000) throw new Error(`not ready after 120 s:\n${log}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   const readyMs = Date.now() - started;
-  console.log(log.split('\n').find((l) => l.includes('[ready]')));
+  console.log(log.split('\n').find((l) => /\[ready\] \d+ passages loaded/.test(l)));
   console.log(`start to ready: ${readyMs} ms; RSS at ready ${rss()} MB`);
   console.log(`warm-up question (as npm start asks it): ${(await ask('What do the articles cover?')).ms} ms`);
   const questions = ['What is diabetes?', 'How is shingles treated?', 'What causes high blood pressure?', 'How is lupus diagnosed?', 'What are the symptoms of thyroid problems?', 'Can I get tetanus from a rusty nail?', 'Is it safe to take vitamin K2 with warfarin?', 'Which foods contain magnesium?'];

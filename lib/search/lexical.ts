@@ -104,12 +104,8 @@ export function buildLexicalIndex(passages: Passage[], lexicon: CompiledLexicon 
   const docs = new Uint32Array(pairs);
   const tfs = new Float32Array(pairs);
   const filled = offsets.slice(0, keyNames.length);
-  const norm = new Float64Array(3);
   for (let d = 0; d < passages.length; d++) {
-    fields.forEach((f, i) => {
-      const { weight, b } = FIELDS[f];
-      norm[i] = weight / (1 - b + (b * lengths[d * 3 + i]) / avg[i]);
-    });
+    const norm = fieldNorms([lengths[d * 3], lengths[d * 3 + 1], lengths[d * 3 + 2]], avg);
     for (let i = starts[d]; i < starts[d + 1]; i++) {
       const at = filled[pairKeys[i]]++;
       docs[at] = d;
@@ -126,14 +122,21 @@ export function buildLexicalIndex(passages: Passage[], lexicon: CompiledLexicon 
  * saved index still matches today's analysis and lexicon).
  */
 export function passageWeights(p: Pick<Passage, 'text' | 'section' | 'title'>, avg: number[], lexicon: CompiledLexicon = DEFAULT_LEXICON): Map<string, number> {
+  const analysed = [fieldKeys(p.text, lexicon), fieldKeys(p.section, lexicon), fieldKeys(p.title, lexicon)];
+  const norm = fieldNorms(analysed.map((a) => a.length), avg);
   const weights = new Map<string, number>();
-  [p.text, p.section, p.title].forEach((text, i) => {
-    const { keys, length } = fieldKeys(text, lexicon);
-    const { weight, b } = FIELDS[(Object.keys(FIELDS) as Field[])[i]];
-    const norm = weight / (1 - b + (b * length) / avg[i]);
-    for (const k of keys) weights.set(k, (weights.get(k) ?? 0) + norm);
+  analysed.forEach(({ keys }, i) => {
+    for (const k of keys) weights.set(k, (weights.get(k) ?? 0) + norm[i]);
   });
   return weights;
+}
+
+/** Each field's weight per occurrence for these field lengths (text, section, title): BM25F's length normalisation. */
+function fieldNorms(lengths: number[], avg: number[]): number[] {
+  return (Object.keys(FIELDS) as Field[]).map((f, i) => {
+    const { weight, b } = FIELDS[f];
+    return weight / (1 - b + (b * lengths[i]) / avg[i]);
+  });
 }
 
 function grown<T extends Uint32Array | Uint16Array>(from: T, to: T): T {

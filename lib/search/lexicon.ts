@@ -81,7 +81,8 @@ export function compileLexicon(file: LexiconFile): CompiledLexicon {
 
 /**
  * The domain lexicon (`corpus/lexicon.json`). `LEXICON=off` runs without it, to measure what a library
- * gets without a domain file (`npm run eval -- --library … --no-lexicon`).
+ * gets without a domain file (`LEXICON=off npm run eval -- --library …`). It covers retrieval (query
+ * expansion and phrase keys); triage and the speller keep the lexicon's words.
  */
 export const DEFAULT_LEXICON: CompiledLexicon = compileLexicon(process.env.LEXICON === 'off' ? { concepts: [] } : (lexiconData as LexiconFile));
 

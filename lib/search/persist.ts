@@ -63,7 +63,12 @@ async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
 export async function saveIndex(index: SearchIndex, file: string): Promise<number> {
   // The articles' text goes to its own file (read one article at a time by the source viewer), so a
   // server holding a large library keeps only the passages in memory.
-  const bodies = await Promise.all(index.documents.map((d) => documentBody(index, d).then((b) => Buffer.from(b, 'utf8'))));
+  // A loaded index's text is in its `.bodies` file: read that once, not one open file per article.
+  const saved = index.bodies ? await readFile(index.bodies.file) : null;
+  const bodies = index.documents.map((d) => {
+    const span = index.bodies?.spans.get(d.id);
+    return !d.body && saved && span ? saved.subarray(span[0], span[0] + span[1]) : Buffer.from(d.body, 'utf8');
+  });
   const bodySpans: Record<string, [number, number]> = {};
   let at = 0;
   index.documents.forEach((d, i) => {
@@ -101,6 +106,11 @@ export async function saveIndex(index: SearchIndex, file: string): Promise<numbe
     if (name.startsWith(prefix) && /\.(bodies|postings)$/.test(name) && name !== bodies_ && name !== postings_) await rm(path.join(dir, name), { force: true });
   }
   return Buffer.byteLength(json) + at + postings.length;
+}
+
+/** Writes only the binary postings beside a saved index (the passages and the articles' text are unchanged). */
+export async function savePostings(index: SearchIndex, file: string): Promise<void> {
+  await writeAtomic(path.join(path.dirname(file), postingsFile(file, index.fingerprint)), postingsBuffer(index.lexical));
 }
 
 /** Reads a saved index; null when missing, unreadable, cut short or written by another index format. */
@@ -164,9 +174,12 @@ export async function loadIndex(file: string): Promise<SearchIndex | null> {
   }
   interned.clear();
   const lexical = await loadPostings(path.join(path.dirname(file), postingsFile(file, header.fingerprint)), passages);
-  if (!lexical) console.warn(`[index] the BM25F postings saved beside ${path.basename(file)} are missing or no longer match the analysis or the lexicon: rebuilt from the passages (npm run ingest saves them again).`);
   const index = indexPassages(documents, passages, header.fingerprint, lexical ?? undefined);
-  if (!lexical) index.postingsRebuilt = true;
+  if (!lexical) {
+    // Rebuilt from the passages (the analysis or the lexicon changed): save them for the next start.
+    console.warn(`[index] the BM25F postings saved beside ${path.basename(file)} were missing or out of date (the analysis or the lexicon changed); rebuilt from the passages and saved again.`);
+    await savePostings(index, file).catch((e) => console.warn(`[index] could not save the postings beside ${file}: ${e}`));
+  }
   index.bodies = { file: bodies, spans };
   return index;
 }

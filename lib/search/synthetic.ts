@@ -44,7 +44,6 @@ export function syntheticPassages(source: Passage[], count: number, seed = 42, e
   const missing = [...own].filter((w) => !seen.has(w));
   const gap = Math.max(1, Math.floor((vocabulary.length - 2000) / Math.max(1, missing.length)));
   missing.forEach((w, i) => vocabulary.splice(Math.min(vocabulary.length, 2000 + i * (gap + 1)), 0, w));
-  if (!vocabulary.length) vocabulary.push(...own);
   const cumulative = new Float64Array(vocabulary.length);
   let total = 0;
   vocabulary.forEach((_, r) => (cumulative[r] = total += 1 / Math.pow(r + 1, ZIPF_EXPONENT)));

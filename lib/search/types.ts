@@ -16,8 +16,6 @@ export interface SearchIndex {
    * memory; the source viewer reads one with `documentBody`). Byte offset and length per article id.
    */
   bodies?: { file: string; spans: Map<string, [number, number]> };
-  /** For an index loaded from disk: its saved postings were missing or out of date and were rebuilt. */
-  postingsRebuilt?: boolean;
 }
 
 export interface SearchHit {

@@ -66,6 +66,11 @@ describe('saveIndex / loadIndex', () => {
     expect(top.passage.docId).toBe('warfarin');
     expect(loaded.byId.get(top.passage.id)).toEqual(top.passage);
     for (const d of built.documents) expect(await documentBody(loaded, loaded.documents.find((x) => x.id === d.id)!)).toBe(d.body);
+    // A loaded index saves again with the articles' text, read back from its own text file.
+    const again = path.join(dir, 'again.json');
+    await saveIndex(loaded, again);
+    const reloaded = (await loadIndex(again))!;
+    for (const d of built.documents) expect(await documentBody(reloaded, reloaded.documents.find((x) => x.id === d.id)!)).toBe(d.body);
   });
 
   it('treats a missing file or another index format as absent', async () => {
