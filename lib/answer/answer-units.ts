@@ -1,5 +1,5 @@
 import { splitSentences } from '../text/sentences';
-import { standAlone, subjectOf } from './references';
+import { capitalise, standAlone, subjectOf } from './references';
 import type { NumberedSource } from './types';
 
 /**
@@ -27,8 +27,7 @@ const TABLE_PASSAGE = /^(feature|nutrient|aspect|characteristic|factor|category|
 /** Sentences about the article rather than the topic ("This guide explores…"). */
 const META = /\b(this|the|our) (article|guide|post|page|review|piece)\b|\b(click|read more|learn more|see below|as mentioned)\b/i;
 
-const capitalise = (s: string) => s.replace(/^(["'“(]?)([a-z])/, (_, q: string, c: string) => q + c.toUpperCase());
-const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+export const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /**
  * The sentence as it reads in an answer: FAQ prefixes and headline labels dropped ("MGP is the

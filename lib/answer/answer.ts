@@ -11,6 +11,7 @@ import { decideOnSources, type CoverageDecision } from './coverage';
 import { profileOf } from '../library/profile';
 import { notCoveredReply } from './examples';
 import { checkAnswer } from './finish';
+import { buildCitations } from './quotes';
 import { SentenceGate, type GateOutput } from './sentence-gate';
 import { generateAnswerText, type GenerationEnd } from './generate';
 import { groundingVerdict } from './grounding';
@@ -194,17 +195,19 @@ async function* checkedModelAnswer(turn: Turn, model: AnswerModel, fallback: Ans
     return;
   }
   const incomplete = fault ? incompleteNotice(fault) : undefined;
-  const notes = incomplete ? [`\n\n${incomplete}`] : closingNotes(turn);
+  // The clinician and not-covered notes still apply to what was shown; the incomplete notice ends it.
+  const notes = [...closingNotes(turn), ...(incomplete ? [`\n\n${incomplete}`] : [])];
   for (const note of notes) {
     answer += note;
     yield { type: 'text', delta: note };
   }
-  const checked = checkAnswer(answer, gate.cited(), turn.hits);
+  // Every sentence was checked as it was shown (gate.checks): only the citations are built here.
+  const citations = buildCitations(answer, gate.cited().map((n) => turn.hits[n - 1].passage));
   yield finishEvent(turn, answer, gate.cited(), fault ? `${model.id} (incomplete)` : model.id, generationStart, {
     modelCheck,
     groundingMs,
     grounding: gate.checks,
-    citations: checked.citations,
+    citations,
     ...(incomplete ? { notice: incomplete, complete: false } : {}),
   });
 }

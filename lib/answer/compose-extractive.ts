@@ -1,11 +1,9 @@
 import { fieldKeys } from '../search/lexical';
 import { splitSentences } from '../text/sentences';
-import { passageUnits, readableSentence, type AnswerUnit } from './answer-units';
+import { passageUnits, readableSentence, wordCount, type AnswerUnit } from './answer-units';
 import { centrality, feedbackWeights } from './feedback';
-import { formFit, questionForm, type QuestionForm } from './question-form';
+import { formFit, isOwnCase, questionForm, type QuestionForm } from './question-form';
 import type { NumberedSource } from './types';
-
-export { readableSentence } from './answer-units';
 
 /** One part of the question: the keys that express it (stems or lexicon phrases) and its weight. */
 export interface ExtractiveUnit {
@@ -84,11 +82,7 @@ export const MAX_LIST_WORDS = 170;
 /** Sentences sharing this share of their keys say the same thing. */
 const SAME = 0.45;
 
-/** A question about the asker's own situation ("I'm on warfarin", "should I", "is it safe"). */
-const PERSONAL = /\b(should (i|she|he|we|my)|can i|could i|may i|do i|is it (safe|ok|okay|wise|fine|bad)|i'?m (on|taking)|i’m (on|taking)|i am (on|taking)|i take|my (mum|mom|dad|father|mother|husband|wife|partner))\b/i;
-
 const keysOf = (text: string) => new Set(fieldKeys(text).keys);
-const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 const jaccard = (a: Set<string>, b: Set<string>) => {
   let shared = 0;
@@ -127,7 +121,7 @@ const unitText = (u: AnswerUnit) => [...u.parts, ...(u.items ?? [])].join(' ');
 
 function candidates(req: ExtractiveRequest, form: QuestionForm): Candidate[] {
   const all = unitsOf(req);
-  const personal = !req.question || PERSONAL.test(req.question);
+  const personal = !req.question || isOwnCase(req.question);
   const units = all.filter((u) => !u.caution);
   // The "consult your doctor" caution answers someone asking about their own situation, not "how does X work".
   const cautions = all.filter((u) => u.caution);

@@ -133,11 +133,11 @@ export function decideCoverage(
   index: SearchIndex,
   question: { asking: string; context?: string; nouns?: Set<string> },
   hits: SearchHit[],
-  { threshold = COVERAGE_THRESHOLD, top = 3 } = {},
+  { threshold = COVERAGE_THRESHOLD, top = 3, units = expandQuery(question.asking) }: { threshold?: number; top?: number; units?: QueryUnit[] } = {},
 ): CoverageDecision {
   if (!hits.length) return { verdict: 'decline', score: 0, missing: [] };
   const found = keysOf(hits, top);
-  const asking = weighUnits(index, question.asking, found, question.nouns);
+  const asking = weighUnits(index, question.asking, found, question.nouns, units);
   const context = question.context ? weighUnits(index, question.context, found, question.nouns) : [];
   let total = 0;
   let matched = 0;
@@ -171,10 +171,16 @@ export const MAX_ASPECTS = 2;
  * question's weight, gets its own best passage right after the best ones — a passage about it (the
  * part named in its title or heading), since a passing mention answers nothing about it.
  */
-export function withAspects(index: SearchIndex, question: { asking: string; nouns?: Set<string> }, hits: SearchHit[], top = 3): { hits: SearchHit[]; aspects: number } {
+export function withAspects(
+  index: SearchIndex,
+  question: { asking: string; nouns?: Set<string> },
+  hits: SearchHit[],
+  top = 3,
+  expanded = expandQuery(question.asking),
+): { hits: SearchHit[]; aspects: number } {
   if (!hits.length) return { hits, aspects: 0 };
   const found = keysOf(hits, top);
-  const units = expandQuery(question.asking).filter((u) => !u.implied && !u.caution).map((u) => knownForm(index, u));
+  const units = expanded.filter((u) => !u.implied && !u.caution).map((u) => knownForm(index, u));
   const weighed = units.flatMap((unit) => weighUnits(index, question.asking, found, question.nouns, [unit]).map((w) => ({ unit, w })));
   const total = weighed.reduce((n, { w }) => n + w.weight, 0);
   const lacking = weighed
@@ -204,6 +210,7 @@ export function withAspects(index: SearchIndex, question: { asking: string; noun
  */
 export function decideOnSources(index: SearchIndex, question: { asking: string; context?: string; nouns?: Set<string> }, hits: SearchHit[]): { hits: SearchHit[]; decision: CoverageDecision } {
   const top = Math.min(3, hits.length);
-  const { hits: sources, aspects } = withAspects(index, question, hits, top);
-  return { hits: sources, decision: decideCoverage(index, question, sources, { top: top + aspects }) };
+  const units = expandQuery(question.asking);
+  const { hits: sources, aspects } = withAspects(index, question, hits, top, units);
+  return { hits: sources, decision: decideCoverage(index, question, sources, { top: top + aspects, units }) };
 }

@@ -4,6 +4,7 @@ import { CONTEXT_WEIGHT, isEverydayWord, PHRASING_WEIGHT } from './coverage';
 import type { SearchHit, SearchIndex } from '../search/types';
 import type { ExtractiveUnit } from './compose-extractive';
 import { DECLINE_OPENING } from './phrases';
+import { isOwnCase } from './question-form';
 import type { HistoryTurn } from './types';
 
 /** Words that point back into the conversation instead of naming a topic. */
@@ -12,7 +13,6 @@ const REFERRING = /\b(it|its|it's|they|them|their|theirs|this|that|these|those|o
 const EXPLETIVE_IT = /\b(is|was|would|will|does|could|can|isn't) it (safe|ok|okay|true|possible|bad|good|fine|wise|necessary|worth|better|best|smart|dangerous|normal|harmful|helpful|risky|enough|a good idea|a bad idea|too late)\b|\bit('s| is| would be| will be) (safe|ok|okay|true|possible|bad|good|fine|wise|necessary|worth|better|best|dangerous|normal|harmful|helpful|risky|a good idea)\b/gi;
 /** Openings of elliptical follow-ups: "And for men?", "What about magnesium?", "How about K1?". */
 const ELLIPTIC = /^\s*((ok|okay|so|right|hmm|well|thanks|great)[,.!]?\s+)?(and|or|but|also|so|then|what about|how about|and what about|what else|same for|even|why not|why|how come|really)\b/i;
-export { DECLINE_OPENING };
 
 /** The subjects (nutrients, proteins, conditions, drugs) a text names, as the words it used. */
 function subjectsIn(text: string): QueryUnit[] {
@@ -82,9 +82,6 @@ function firstSentence(text: string): string {
 export const MIN_UNIT_WEIGHT = 0.5;
 
 /** Weight of each question unit for the extractive model: rarer is heavier (as in retrieval). */
-/** "Should I start…", "is it safe to take…", "can I double…": a question about one's own treatment. */
-const OWN_TREATMENT = /\b(should|can|could|may|do) (i|she|he|we)\b[^?]*\b(take|start|stop|add|double|increase|use|supplement|combine|switch|give)|\bis it (safe|ok|okay|fine|wise|alright) (to|for)\b|\bdo i need\b/i;
-
 export function extractiveUnits(
   index: Pick<SearchIndex, 'lexical'>,
   query: string,
@@ -92,7 +89,7 @@ export function extractiveUnits(
 ): ExtractiveUnit[] {
   const asking = asked?.asking.toLowerCase();
   // Someone asking whether to take, start or change something themselves gets the articles' caution.
-  const units = OWN_TREATMENT.test(asked?.asking ?? query) ? withCaution(expandQuery(query)) : expandQuery(query);
+  const units = isOwnCase(asked?.asking ?? query) ? withCaution(expandQuery(query)) : expandQuery(query);
   return units.flatMap((u) => {
     const docs = new Set<number>();
     for (const k of u.keys.keys()) for (const d of index.lexical.postings.get(k)?.docs ?? []) docs.add(d);

@@ -7,6 +7,15 @@ import nlp from 'compromise';
  */
 export type QuestionForm = 'definition' | 'function' | 'quantity' | 'list' | 'how-why' | 'yes-no' | 'open';
 
+/**
+ * A question about the asker's own case ("should I start…", "is it safe to take…", "can we double…",
+ * "I'm on warfarin", "my mum takes…"): it gets the articles' caution (consult a clinician). The one
+ * rule for that, used where the caution is looked for and where it is kept in the answer.
+ */
+const OWN_CASE =
+  /\b(should|can|could|may|do) (i|she|he|we|my)\b[^?]*\b(take|start|stop|add|double|increase|use|supplement|combine|switch|give)|\b(should (i|she|he|we|my)|can i|could i|may i|do i|do i need)\b|\bis it (safe|ok|okay|wise|fine|bad|alright)\b|\b(i'?m|i’m|i am) (on|taking)\b|\bi take\b|\bmy (mum|mom|dad|father|mother|husband|wife|partner)\b/i;
+export const isOwnCase = (question: string) => OWN_CASE.test(question);
+
 /** Openers people put before the question itself ("so", "ok", "hey", "and", "quick question:"). */
 const FILLER = /^((so|ok|okay|hey|hi|hello|and|but|also|well|um|hmm|quick question|question|then|right)\b[\s,:;!-]*)+/i;
 

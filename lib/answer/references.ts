@@ -20,7 +20,8 @@ export const LEANS = /^(this|these|that|those|it|its|they|their|them|such|he|she
 /** "these drugs", "those proteins" in a sentence's first words point back to the sentence before. */
 const REFERS_BACK = /^(?:\S+\s+){0,8}?((these|those)\s+[a-z]+s\b|(of|among|like|from|both|all|each|one|two|many|some|most) (these|those|them)\b)/i;
 
-const capitalise = (s: string) => s.replace(/^(["'“(]?)([a-z])/, (_, q: string, c: string) => q + c.toUpperCase());
+/** Upper-cases the first letter (after an opening quote or bracket). */
+export const capitalise = (s: string) => s.replace(/^(["'“(]?)([a-z])/, (_, q: string, c: string) => q + c.toUpperCase());
 
 interface Term {
   text: string;

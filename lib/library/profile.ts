@@ -49,14 +49,14 @@ export function answers(index: SearchIndex, question: string): boolean {
 
 /** "Vitamin K2: What Vitamin Reduces Calcification?" → "What Vitamin Reduces Calcification?"; questions only. */
 function asQuestion(text: string): string | null {
-  const t = text.replace(/^(Q|Question)\s*[:.]\s*/i, '').replace(/\s*\((also called|see also)[^)]*\)/gi, '').replace(/\s+/g, ' ').replace(/\s+\?/g, '?').replace(/\?+$/, '?').replace(/^[a-z]/, (c) => c.toUpperCase()).trim();
+  const t = text.replace(/^(Q|Question)\s*[:.]\s*/i, '').replace(/\s*\((also called|see also)[^)]*\)/gi, '').replace(/\s*\([a-z]+\)(?=\s)/g, '').replace(/\s+/g, ' ').replace(/\s+\?/g, '?').replace(/\?+$/, '?').replace(/^[a-z]/, (c) => c.toUpperCase()).trim();
   const part = t.includes(':') ? t.slice(t.lastIndexOf(':') + 1).trim() : t;
   if (!/\?$/.test(part) || part.split(' ').length < 3 || part.split(' ').length > 16) return null;
   if (!/^(what|how|why|which|can|does|do|is|are|should|when|where|who)\b/i.test(part)) return null;
   // Title Case headings read as questions in sentence case.
   const words = part.split(' ');
   const titleCase = words.filter((w) => /^[A-Z][a-z]/.test(w)).length > words.length / 2;
-  return titleCase ? words.map((w, i) => (i && /^[A-Z][a-z]+$/.test(w) && !/^(K|D|MGP)/.test(w) ? w.toLowerCase() : w)).join(' ') : part;
+  return titleCase ? words.map((w, i) => (i && /^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ') : part;
 }
 
 /** Candidate questions from what was ingested: question-shaped titles, then question-shaped headings and FAQ lines. */
@@ -80,11 +80,12 @@ function* derivedQuestions(index: SearchIndex): Generator<string> {
   }
 }
 
-/** "Vitamin K2: What Vitamin Reduces Calcification?" → "vitamin K2"; the subject of each title, most common first. */
+/** What the library covers, from its titles: all of them for a few articles, else the count and three spread over it. */
 function derivedAbout(index: SearchIndex): string {
   const titles = [...new Set(index.passages.map((p) => p.title))];
   if (!titles.length) return 'nothing yet (no articles have been added)';
-  const short = (t: string) => `"${t.replace(/\s*\(.*$/, '').trim()}"`;
+  // "What is (are) Noonan syndrome ? (Also called: …)" → "What is Noonan syndrome?"
+  const short = (t: string) => `"${t.replace(/\s*\([^)]*\)/g, '').replace(/\s+\?/g, '?').replace(/\s+/g, ' ').trim()}"`;
   if (titles.length <= 6) return titles.map(short).join(', ').replace(/, ([^,]*)$/, ' and $1');
   const step = Math.floor(titles.length / 3);
   return `${titles.length} articles, among them ${[0, step, 2 * step].map((i) => short(titles[i])).join(', ')}`;
@@ -97,12 +98,15 @@ export function libraryProfile(index: SearchIndex, file: LibraryFile = {}): Libr
   let tried = 0;
   for (const q of candidates) {
     if (questions.length >= MAX_QUESTIONS || tried++ >= MAX_TRIED) break;
-    if (!questions.includes(q) && answers(index, q)) questions.push(q);
+    if (questions.includes(q)) continue;
+    if (answers(index, q)) questions.push(q);
+    // The owner asked for this one: say why it is not shown.
+    else if (file.questions?.length) console.warn(`[library] not suggesting "${q}" from ${LIBRARY_FILE}: the library would not answer it.`);
   }
   return { name: file.name ?? 'this library', about: file.about ?? derivedAbout(index), questions };
 }
+
 /** Per index, once per process (instrumentation computes it at start; see lib/process-wide.ts). */
-/** Per index, shared across Next.js bundles (instrumentation computes it at start; see lib/search/store.ts). */
 const { cache, files } = processWide('library-profiles', () => ({ cache: new WeakMap<SearchIndex, LibraryProfile>(), files: new WeakMap<SearchIndex, LibraryFile>() }));
 
 /** Ties the owner's `library.json` to the index built from the same folder (the app's store does this). */

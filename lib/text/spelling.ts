@@ -88,12 +88,6 @@ export function americanForms(word: string): string[] {
   return BRITISH.filter(([re]) => re.test(word)).map(([re, to]) => word.replace(re, to));
 }
 
-/**
- * A spelling corrector for one vocabulary (the library's words, its lexicon and the triage table's):
- * a word that is neither English nor in the vocabulary becomes the nearest vocabulary word within the
- * allowed edits (ties go to the word the library uses most). English words are never "corrected", so
- * a real word is not turned into a topic word; words nothing is near are left as typed.
- */
 /** Words grouped by length, for the candidate scan. */
 function byLengthOf(words: Iterable<string>): Map<number, string[]> {
   const byLength = new Map<number, string[]>();
@@ -135,7 +129,7 @@ export function typingSlip(typed: string, word: string): boolean {
   if (diff.length === 1) return !!NEIGHBOURS.get(word[diff[0]])?.includes(typed[diff[0]]);
   return diff.length === 2 && diff[1] === diff[0] + 1 && typed[diff[0]] === word[diff[1]] && typed[diff[1]] === word[diff[0]];
 }
-const nearestSlip = (word: string) => nearest(word, commonByLength(), 1, (c) => (typingSlip(word, c) ? -englishRank(c) : -Infinity), (c) => typingSlip(word, c));
+const nearestSlip = (word: string) => nearest(word, commonByLength(), 1, (c) => -englishRank(c), (c) => typingSlip(word, c));
 /**
  * An English word this rare that the library does not use, one edit from a word at least
  * `RARE_ENGLISH_RATIO` times commoner, is read as that word's typo ("whar" → "what"): in a question
@@ -167,6 +161,12 @@ function nearest(word: string, byLength: Map<number, string[]>, edits: number, s
   return best;
 }
 
+/**
+ * A spelling corrector for one vocabulary (the library's words, its lexicon and the triage table's):
+ * a word that is neither English nor in the vocabulary becomes the nearest vocabulary word within the
+ * allowed edits (ties go to the word the library uses most). English words are never "corrected", so
+ * a real word is not turned into a topic word; words nothing is near are left as typed.
+ */
 export function createSpeller(vocabulary: Map<string, number>): Speller {
   const byLength = byLengthOf(vocabulary.keys());
   const cache = new Map<string, string | null>();
@@ -179,19 +179,7 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
     return best;
   };
   /** The most used vocabulary word one edit from `word`, other than itself. */
-  const suggestOther = (word: string): string | null => {
-    let best: string | null = null;
-    let bestCount = 0;
-    for (let len = word.length - 1; len <= word.length + 1; len++) {
-      for (const candidate of byLength.get(len) ?? []) {
-        if (candidate === word || candidate[0] !== word[0]) continue;
-        if (damerauLevenshtein(word, candidate).steps !== 1) continue;
-        const count = vocabulary.get(candidate) ?? 0;
-        if (count > bestCount) (best = candidate), (bestCount = count);
-      }
-    }
-    return best;
-  };
+  const suggestOther = (word: string): string | null => nearest(word, byLength, 1, (c) => vocabulary.get(c) ?? 0);
   /**
    * Two words run together ("hypokit", "bloodpressure"): the split whose rarer part is commonest,
    * each part at least three letters and a word the library uses `MIN_COMPOUND_PART` times or

@@ -68,6 +68,15 @@ describe.each(['chat', 'responses'] as const)('a model answer over the %s API', 
     expect(result.citations).toHaveLength(1);
   });
 
+  it('keeps the clinician note on a medication question whose answer was cut short, before the incomplete notice', async () => {
+    const { CLINICIAN_NOTE } = await import('@/lib/answer/safety');
+    script = (req) => ({ kind: 'cut', chunks: [`${NATTO} `, `[${sourceWith(req, 'Natto')}]. MGP keeps`] });
+    const result = await answerQuestion({ question: 'I take warfarin. Which food is richest in vitamin K2?' }, deps({ OPENAI_API: api }));
+    expect(result.complete).toBe(false);
+    expect(result.answer).toContain(CLINICIAN_NOTE);
+    expect(result.answer.endsWith(result.notice!)).toBe(true);
+  });
+
   it('falls back to the offline answer, saying why, when the stream is cut before a sentence is complete', async () => {
     script = () => ({ kind: 'cut', chunks: ['Natto is the PARTIAL-MODEL-TEXT ', 'food source of'] });
     const result = await answerQuestion({ question: QUESTION }, deps({ OPENAI_API: api }));
