@@ -1,14 +1,12 @@
-import { MAX_COMMENT_CHARS, REASONS, type Feedback, type Reason } from '@/lib/insights/types';
+import { MAX_COMMENT_CHARS, REASON_LABELS, REASONS, type Feedback, type Reason } from '@/lib/insights/types';
 
 /** localStorage key of the votes sent from this browser, by answerId (shared by the chat and the widget). */
 const STORAGE_KEY = 'k2-feedback';
 /** Most votes remembered; the oldest are forgotten first. */
 const MAX_KEPT = 200;
 
-export { MAX_COMMENT_CHARS, REASONS };
+export { MAX_COMMENT_CHARS, REASON_LABELS, REASONS };
 export type { Feedback, Reason };
-
-export const REASON_LABELS: Record<Reason, string> = { wrong: 'Wrong', 'not-what-i-asked': 'Not what I asked', unclear: 'Unclear', other: 'Other' };
 
 function readAll(): Record<string, Feedback> {
   try {

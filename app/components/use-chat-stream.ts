@@ -19,7 +19,8 @@ const isAbort = (error: unknown) => error instanceof Error && error.name === 'Ab
  * the same UI message stream read into the same messages, and the same `messages`, `status`
  * (submitted → streaming → ready | error), `error`, `sendMessage`, `regenerate`, `stop`,
  * `clearError` and `setMessages` — without the SDK's client code in the browser (about 95 KB gzipped
- * with the zod schemas it validates chunks with; see README, "Page weight").
+ * with the zod schemas it validates chunks with; see README, "Page weight"). Unlike `useChat`,
+ * emptying the messages starts a new conversation: the next request is sent with a new `id`.
  * A failed response's body becomes the error's message (the API's JSON error, for `friendlyError`);
  * a stream's `error` chunk its text. Stop aborts the request and keeps what arrived, as `useChat` does.
  */
@@ -33,6 +34,8 @@ export function useChatStream({ api }: { api: string }) {
 
   const setMessages = useCallback((update: Update) => {
     current.current = typeof update === 'function' ? update(current.current) : update;
+    // A cleared conversation ("New chat") is a new one: its first request makes a new id.
+    if (!current.current.length) chatId.current = null;
     setState(current.current);
   }, []);
 

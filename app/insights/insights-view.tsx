@@ -1,7 +1,6 @@
 import type { InsightsSummary } from '@/lib/insights/summary';
+import { REASON_LABELS } from '@/lib/insights/types';
 import { DayChart } from './day-chart';
-
-const REASON_LABELS: Record<string, string> = { wrong: 'Wrong', 'not-what-i-asked': 'Not what I asked', unclear: 'Unclear', other: 'Other' };
 
 /**
  * The signed-in owner's page. Every logged text (questions, answers, comments) is rendered as plain

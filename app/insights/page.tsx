@@ -3,10 +3,8 @@ import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { SiteHeader } from '@/app/components/site-header';
 import { getEnv } from '@/lib/env';
-import { getInsightsStore } from '@/lib/insights/app-store';
+import { currentInsightsSummary } from '@/lib/insights/app-store';
 import { ownerAccess, SESSION_COOKIE } from '@/lib/insights/session';
-import { insightsSummary } from '@/lib/insights/summary';
-import { getIndex } from '@/lib/search/store';
 import { InsightsView } from './insights-view';
 import { SignInForm } from './sign-in-form';
 import './insights.css';
@@ -34,8 +32,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       </div>
     );
   }
-  const store = getInsightsStore(env);
-  const summary = await insightsSummary(store && (await store), { days: env.INSIGHTS_RETENTION_DAYS, index: await getIndex().catch(() => undefined) });
+  const summary = await currentInsightsSummary(env);
   return (
     <div className="app-shell">
       {header}

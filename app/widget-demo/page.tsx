@@ -1,6 +1,7 @@
 import { SiteHeader } from '@/app/components/site-header';
 import Link from 'next/link';
 import { headers } from 'next/headers';
+import { originFromHeaders } from '@/lib/http/request';
 import { profileOf } from '@/lib/library/profile';
 import { getIndex } from '@/lib/search/store';
 import { DemoControls } from './demo-controls';
@@ -14,7 +15,7 @@ export default async function WidgetDemoPage() {
   const profile = profileOf(await getIndex());
   const STARTERS = profile.questions.slice(0, 2).join('|');
   const title = `Ask about ${profile.name}`;
-  const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
+  const origin = originFromHeaders(h, 'http://localhost:3000');
   const snippet = `<script src="${origin}/widget.js" async\n  data-title="${title}"\n  data-accent="#0f6e5a"\n  data-position="bottom-right"\n  data-starters="${STARTERS}"></script>`;
   return (
     <div className="app-shell">

@@ -1,4 +1,5 @@
 import { getEnv } from '@/lib/env';
+import { publicOrigin } from '@/lib/http/request';
 import { WIDGET_CACHE_CONTROL, widgetScript } from '@/lib/widget/widget-script';
 
 // Read at request time: EMBED_ALLOWED_ORIGINS is baked into the script per deployment, not per build.
@@ -6,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /widget.js — the embeddable loader (see lib/widget/loader.js), cacheable and revalidated by ETag. */
 export function GET(request: Request) {
-  const { body, etag } = widgetScript({ allowedOrigins: getEnv().EMBED_ALLOWED_ORIGINS, origin: new URL(request.url).origin });
+  const { body, etag } = widgetScript({ allowedOrigins: getEnv().EMBED_ALLOWED_ORIGINS, origin: publicOrigin(request) });
   const headers = {
     'Content-Type': 'text/javascript; charset=utf-8',
     'Cache-Control': WIDGET_CACHE_CONTROL,

@@ -38,11 +38,12 @@ export interface RateLimitScope {
 }
 
 /**
- * Counts a request against its client's per-minute limit on the answer endpoints and throws a 429
- * with Retry-After past it. RATE_LIMIT_PER_MINUTE=0 turns the limit off. When the Redis store is
- * unreachable the request is let through (logged): a broken limiter must not take answers down.
+ * Counts a request against its client's per-minute limit and throws a 429 with Retry-After past it:
+ * without `scope`, the answer endpoints' shared count (RATE_LIMIT_PER_MINUTE, 0 turns it off); with
+ * one, that scope's own count. When the Redis store is unreachable the request is let through
+ * (logged): a broken limiter must not take answers down.
  */
-export async function enforceRateLimit(request: Request, env: LimitEnv = getEnv(), scope?: RateLimitScope): Promise<void> {
+export async function enforceRateLimit(request: Request, scope?: RateLimitScope, env: LimitEnv = getEnv()): Promise<void> {
   const limit = scope?.limit ?? env.RATE_LIMIT_PER_MINUTE;
   if (!limit) return;
   let hit;

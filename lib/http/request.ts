@@ -57,3 +57,30 @@ export function clientIp(request: Request, trustedProxies = 1): string {
   const ip = hops.length ? hops[Math.max(0, hops.length - Math.max(1, trustedProxies))] : request.headers.get('x-real-ip')?.trim();
   return ip ? ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '').slice(0, 100) : 'local';
 }
+
+/** A hostname (or bracketed IPv6 address) with an optional port: nothing else may reach a URL we build. */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+type HeaderSource = { get(name: string): string | null };
+
+const firstValue = (headers: HeaderSource, name: string) => headers.get(name)?.split(',')[0]?.trim() || undefined;
+
+/**
+ * The origin as the visitor sees it, for absolute links: X-Forwarded-Proto and X-Forwarded-Host from a
+ * proxy in front, else the Host header, else `fallback`. `next start` builds `request.url` from the
+ * address it listens on (http://localhost:3000), not from Host, so that one is only the last resort.
+ * Only the first value of a comma list counts; a host that is not `hostname[:port]` is ignored.
+ */
+export function originFromHeaders(headers: HeaderSource, fallback: string): string {
+  const base = new URL(fallback);
+  const host = [firstValue(headers, 'x-forwarded-host'), firstValue(headers, 'host')].find((h) => h && HOST.test(h));
+  if (!host) return base.origin;
+  const proto = firstValue(headers, 'x-forwarded-proto')?.toLowerCase();
+  const scheme = proto === 'https' || proto === 'http' ? proto : base.protocol.slice(0, -1);
+  return new URL(`${scheme}://${host}`).origin;
+}
+
+/** `originFromHeaders` for a route handler's request, falling back to the origin of `request.url`. */
+export function publicOrigin(request: Request): string {
+  return originFromHeaders(request.headers, request.url);
+}

@@ -1,5 +1,7 @@
 import { getEnv, type Env } from '../env';
+import { getIndex } from '../search/store';
 import { openInsightsStore } from './store';
+import { insightsSummary, type InsightsSummary } from './summary';
 import type { InsightsStore } from './types';
 
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
@@ -30,8 +32,8 @@ export function scheduleRetention(store: InsightsStore, days: number, everyMs = 
  * The process's question log, or null with `INSIGHTS=off`. Opened (and migrated) on first use;
  * from then on rows older than INSIGHTS_RETENTION_DAYS are deleted at once and every hour.
  */
-export function getInsightsStore(env: StoreEnv = getEnv()): Promise<InsightsStore> | null {
-  if (env.INSIGHTS === 'off') return null;
+export function getInsightsStore(env: StoreEnv = getEnv()): Promise<InsightsStore | null> {
+  if (env.INSIGHTS === 'off') return Promise.resolve(null);
   const key = env.DATABASE_URL ?? '';
   if (current?.key === key) return current.store;
   void resetInsightsStore();
@@ -48,6 +50,14 @@ export function getInsightsStore(env: StoreEnv = getEnv()): Promise<InsightsStor
     },
   );
   return store;
+}
+
+/** The owner's summary of the process's log (empty with `INSIGHTS=off`), over the retention period. */
+export async function currentInsightsSummary(env: Env = getEnv()): Promise<InsightsSummary> {
+  return insightsSummary(await getInsightsStore(env), {
+    days: env.INSIGHTS_RETENTION_DAYS,
+    index: await getIndex().catch(() => undefined),
+  });
 }
 
 /** For tests: use this store (with any key) instead of opening one from the environment. */

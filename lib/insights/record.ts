@@ -48,8 +48,8 @@ const pending = new Set<Promise<void>>();
 export function recordAnswer(answer: AnswerToLog): void {
   const task = new Promise<void>((resolve) => setImmediate(resolve))
     .then(async () => {
-      const store = getInsightsStore();
-      if (store) await (await store).record(logEntryOf(answer));
+      const store = await getInsightsStore();
+      if (store) await store.record(logEntryOf(answer));
     })
     .catch((error) => console.warn(`[insights] could not log answer ${answer.answerId}: ${error instanceof Error ? error.message : error}`))
     .finally(() => pending.delete(task));

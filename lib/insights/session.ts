@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { getEnv, type Env } from '../env';
 import { ApiError } from '../errors';
+import { publicOrigin } from '../http/request';
 
 /**
  * The site owner's session for /insights. Signing in with ADMIN_TOKEN sets a cookie holding an
@@ -71,7 +72,7 @@ export function isCrossSite(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return false;
   if (origin === 'null') return true;
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || new URL(request.url).host;
+  const host = new URL(publicOrigin(request)).host;
   try {
     return new URL(origin).host.toLowerCase() !== host.toLowerCase();
   } catch {

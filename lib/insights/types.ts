@@ -7,6 +7,9 @@ export const MAX_COMMENT_CHARS = 500;
 export type Rating = (typeof RATINGS)[number];
 export type Reason = (typeof REASONS)[number];
 
+/** How each reason reads to a person (the vote form, the owner's view). */
+export const REASON_LABELS: Record<Reason, string> = { wrong: 'Wrong', 'not-what-i-asked': 'Not what I asked', unclear: 'Unclear', other: 'Other' };
+
 /** A visitor's vote on one answer: one per answer, replaced when they change it. */
 export interface Feedback {
   rating: Rating;

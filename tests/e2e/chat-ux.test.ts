@@ -388,3 +388,25 @@ describe('issue 13 on a phone: citations and the 404 page', () => {
     await context.close();
   });
 });
+
+describe('New chat', () => {
+  it('starts a new conversation: the next question is sent with a new conversation id (regression: the old id was kept)', async () => {
+    const { context, page } = await open(SIZES[0]);
+    const ids: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/chat') ids.push((request.postDataJSON() as { id: string }).id);
+    });
+    await ask(page, 'What does vitamin K2 do?');
+    await settled(page, 1);
+    await ask(page, 'Which foods contain it?');
+    await settled(page, 2);
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.locator('.empty-state').waitFor();
+    await ask(page, 'Which foods contain magnesium?');
+    await settled(page, 1);
+    expect(ids).toHaveLength(3);
+    expect(ids[1]).toBe(ids[0]); // one conversation, one id
+    expect(ids[2]).not.toBe(ids[0]);
+    await context.close();
+  });
+});

@@ -39,6 +39,20 @@ describe('POST /api/ask', () => {
     expect(body.timings.totalMs).toBeGreaterThanOrEqual(body.timings.retrievalMs);
   });
 
+  it('builds the absolute citation links from the Host header, not from request.url (regression: `next start` gives http://localhost:3000)', async () => {
+    const question = { question: 'What are good food sources of vitamin K2?' };
+    const urls = async (headers: Record<string, string>) => ((await (await ask(post('http://localhost:3000/api/ask', question, headers))).json()).citations as { url: string }[]).map((c) => c.url);
+
+    const byHost = await urls({ host: 'assistant.example.org' });
+    expect(byHost.length).toBeGreaterThan(0);
+    for (const url of byHost) expect(url).toMatch(/^http:\/\/assistant\.example\.org\/sources\//);
+    // Behind a proxy: its X-Forwarded-Proto and X-Forwarded-Host (the first of a list) win.
+    const proxied = await urls({ host: 'app:3000', 'x-forwarded-host': 'k2.example, inner.example', 'x-forwarded-proto': 'https,http' });
+    for (const url of proxied) expect(url).toMatch(/^https:\/\/k2\.example\/sources\//);
+    // A host that is not hostname[:port] never reaches a link.
+    for (const url of await urls({ host: 'evil.example/x?', 'x-forwarded-host': 'a b' })) expect(url).toMatch(/^http:\/\/localhost:3000\/sources\//);
+  });
+
   it('declines out-of-scope questions without citations', async () => {
     const body = await (await ask(post('http://t/api/ask', { question: 'Who won the football world cup in 1998?' }))).json();
     expect(body.status).toBe('not-covered');

@@ -21,6 +21,11 @@ describe('GET /widget.js', () => {
     expect(body).toContain('"origin":"https://k2.example"');
   });
 
+  it('names the origin visitors reach it at (the Host header), not the address `next start` listens on', async () => {
+    const body = await GET(new Request('http://localhost:3000/widget.js', { headers: { host: 'assistant.example.org', 'x-forwarded-proto': 'https' } })).text();
+    expect(body).toContain('"origin":"https://assistant.example.org"');
+  });
+
   it('answers 304 without a body when the ETag matches', async () => {
     const first = GET(new Request('https://k2.example/widget.js'));
     const etag = first.headers.get('etag')!;

@@ -1,8 +1,8 @@
 import { askQuestion } from '@/lib/answer/service';
 import { ApiError, errorResponse } from '@/lib/errors';
-import { methodNotAllowed } from '@/lib/http/method';
+import { otherMethods } from '@/lib/http/method';
 import { enforceRateLimit } from '@/lib/http/rate-limit';
-import { parseWith, readJson } from '@/lib/http/request';
+import { parseWith, publicOrigin, readJson } from '@/lib/http/request';
 import { AskRequestSchema } from './schema';
 
 export const dynamic = 'force-dynamic';
@@ -13,14 +13,11 @@ export async function POST(request: Request) {
     const input = parseWith(AskRequestSchema, await readJson(request));
     const { retrieved: _retrieved, query: _query, ...answer } = await askQuestion(input, request.signal, { log: request.headers.get('x-warm-up') !== '1' });
     // The same links as the chat's markers, absolute for integrations that show them elsewhere.
-    const origin = new URL(request.url).origin;
+    const origin = publicOrigin(request);
     return Response.json({ ...answer, citations: answer.citations.map((c) => ({ ...c, url: new URL(c.url, origin).href })) });
   } catch (error) {
     return errorResponse(request.signal.aborted ? new ApiError('cancelled') : error);
   }
 }
 
-export const GET = methodNotAllowed('POST');
-export const PUT = methodNotAllowed('POST');
-export const PATCH = methodNotAllowed('POST');
-export const DELETE = methodNotAllowed('POST');
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

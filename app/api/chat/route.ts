@@ -4,7 +4,7 @@ import { citationHref } from '@/lib/answer/quotes';
 import { streamQuestion } from '@/lib/answer/service';
 import type { ChatMessage } from '@/lib/answer/ui-message';
 import { ApiError, errorResponse } from '@/lib/errors';
-import { methodNotAllowed } from '@/lib/http/method';
+import { otherMethods } from '@/lib/http/method';
 import { enforceRateLimit } from '@/lib/http/rate-limit';
 import { parseWith, readJson } from '@/lib/http/request';
 import { ChatRequestSchema, toAnswerInput } from './schema';
@@ -83,7 +83,4 @@ export async function POST(request: Request) {
   }
 }
 
-export const GET = methodNotAllowed('POST');
-export const PUT = methodNotAllowed('POST');
-export const PATCH = methodNotAllowed('POST');
-export const DELETE = methodNotAllowed('POST');
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sourceUrl } from '@/lib/answer/quotes';
 import { errorResponse } from '@/lib/errors';
-import { methodNotAllowed } from '@/lib/http/method';
+import { otherMethods } from '@/lib/http/method';
 import { parseWith } from '@/lib/http/request';
 import { MAX_K } from '@/lib/search/retrieve';
 import { searchQuery } from '@/lib/search/search-query';
@@ -42,7 +42,4 @@ export async function GET(request: Request) {
   }
 }
 
-export const POST = methodNotAllowed('GET');
-export const PUT = methodNotAllowed('GET');
-export const PATCH = methodNotAllowed('GET');
-export const DELETE = methodNotAllowed('GET');
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

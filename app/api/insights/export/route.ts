@@ -3,7 +3,7 @@ import { getInsightsStore } from '@/lib/insights/app-store';
 import { CSV_HEADER, csvLine, csvRow } from '@/lib/insights/csv';
 import { requireOwner } from '@/lib/insights/session';
 import type { LoggedAnswer } from '@/lib/insights/types';
-import { methodNotAllowed } from '@/lib/http/method';
+import { otherMethods } from '@/lib/http/method';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,8 +13,7 @@ const PAGE = 2000;
 export async function GET(request: Request) {
   try {
     requireOwner(request);
-    const pending = getInsightsStore();
-    const store = pending && (await pending);
+    const store = await getInsightsStore();
     let after: LoggedAnswer | null = null;
     let headerSent = false;
     const encoder = new TextEncoder();
@@ -26,7 +25,7 @@ export async function GET(request: Request) {
           if (!store) return controller.close();
           return;
         }
-        const rows: LoggedAnswer[] = await store!.page(after, PAGE);
+        const rows: LoggedAnswer[] = store ? await store.page(after, PAGE) : [];
         if (rows.length) controller.enqueue(encoder.encode(rows.map((r) => `${csvRow(r)}\r\n`).join('')));
         if (rows.length < PAGE) controller.close();
         else after = rows[rows.length - 1];
@@ -45,7 +44,4 @@ export async function GET(request: Request) {
   }
 }
 
-export const POST = methodNotAllowed('GET');
-export const PUT = methodNotAllowed('GET');
-export const PATCH = methodNotAllowed('GET');
-export const DELETE = methodNotAllowed('GET');
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

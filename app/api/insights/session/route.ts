@@ -1,5 +1,5 @@
 import { ApiError, errorResponse } from '@/lib/errors';
-import { methodNotAllowed } from '@/lib/http/method';
+import { otherMethods } from '@/lib/http/method';
 import { enforceRateLimit } from '@/lib/http/rate-limit';
 import { clearedSessionCookie, isCrossSite, isHttps, requireInsightsEnabled, sessionCookie, signSession, SIGN_IN_LIMIT, tokenMatches } from '@/lib/insights/session';
 import { readSessionRequest } from './schema';
@@ -20,7 +20,7 @@ export async function POST(request: Request) {
   try {
     const token = requireInsightsEnabled();
     if (isCrossSite(request)) throw new ApiError('forbidden');
-    await enforceRateLimit(request, undefined, SIGN_IN_LIMIT);
+    await enforceRateLimit(request, SIGN_IN_LIMIT);
     const body = await readSessionRequest(request);
     const secure = isHttps(request);
     if (body.via === 'form' && body.intent === 'sign-out') return backToPage(clearedSessionCookie(secure));
@@ -44,6 +44,4 @@ export async function DELETE(request: Request) {
   }
 }
 
-export const GET = methodNotAllowed('POST', 'DELETE');
-export const PUT = methodNotAllowed('POST', 'DELETE');
-export const PATCH = methodNotAllowed('POST', 'DELETE');
+export const { GET, PUT, PATCH } = otherMethods('POST', 'DELETE');

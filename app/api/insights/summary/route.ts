@@ -1,10 +1,7 @@
 import { errorResponse } from '@/lib/errors';
-import { getEnv } from '@/lib/env';
-import { getInsightsStore } from '@/lib/insights/app-store';
+import { currentInsightsSummary } from '@/lib/insights/app-store';
 import { requireOwner } from '@/lib/insights/session';
-import { insightsSummary } from '@/lib/insights/summary';
-import { methodNotAllowed } from '@/lib/http/method';
-import { getIndex } from '@/lib/search/store';
+import { otherMethods } from '@/lib/http/method';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,16 +9,11 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   try {
     requireOwner(request);
-    const env = getEnv();
-    const store = getInsightsStore(env);
-    const summary = await insightsSummary(store && (await store), { days: env.INSIGHTS_RETENTION_DAYS, index: await getIndex().catch(() => undefined) });
+    const summary = await currentInsightsSummary();
     return Response.json(summary, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     return errorResponse(error);
   }
 }
 
-export const POST = methodNotAllowed('GET');
-export const PUT = methodNotAllowed('GET');
-export const PATCH = methodNotAllowed('GET');
-export const DELETE = methodNotAllowed('GET');
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');
